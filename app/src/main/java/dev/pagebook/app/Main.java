@@ -1,0 +1,15 @@
+package dev.pagebook.app;
+
+import dev.pagebook.app.cli.PagebookCommand;
+import picocli.CommandLine;
+
+/** Entry point of both the desktop app and the headless command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(PagebookCommand.commandLine().execute(args));
+    }
+}
