@@ -1,5 +1,6 @@
 package dev.pagebook.kernel;
 
+import dev.pagebook.kernel.dom.DomBridge;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,15 @@ public interface Kernel extends AutoCloseable {
     /** Runs {@code code} as cell {@code cellId}; outputs reach {@code sink} while the cell runs. */
     CompletableFuture<ExecutionReply> execute(String cellId, String code, OutputSink sink);
 
+    /**
+     * Runs the Python handlers for {@code eventType} on the element {@code handle} (see
+     * {@link DomBridge#listen}); their outputs go to {@code sink}. The reply's count is 0.
+     */
+    CompletableFuture<ExecutionReply> dispatchEvent(String handle, String eventType, OutputSink sink);
+
+    /** The page behind {@code pyscript.document}; null detaches it. Takes effect for the next cell. */
+    void setDomBridge(DomBridge bridge);
+
     /** Stops the running cell (if any); the kernel stays usable. */
     void interrupt();
 
@@ -26,10 +36,13 @@ public interface Kernel extends AutoCloseable {
 
     void removeStatusListener(Consumer<KernelStatus> listener);
 
+    /** Candidates for the name before {@code cursor}; empty while a cell is running. */
     List<Completion> complete(String code, int cursor);
 
+    /** Type, signature and docstring of the name at {@code cursor}; empty while a cell is running. */
     Optional<String> inspect(String code, int cursor);
 
+    /** The user's names; empty while a cell is running. */
     List<VariableInfo> variables();
 
     @Override

@@ -2,7 +2,10 @@ package dev.pagebook.kernel;
 
 import dev.pagebook.format.model.Output;
 
-/** Receives a cell's outputs as they happen, on a kernel thread. */
+/**
+ * Receives a cell's outputs as they happen, on a kernel thread (stream text may arrive on the
+ * kernel's output flusher thread; calls are never concurrent for one cell).
+ */
 @FunctionalInterface
 public interface OutputSink {
 

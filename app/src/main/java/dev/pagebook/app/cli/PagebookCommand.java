@@ -1,7 +1,11 @@
 package dev.pagebook.app.cli;
 
 import dev.pagebook.app.PagebookVersion;
+import dev.pagebook.app.desktop.DesktopApp;
+import dev.pagebook.app.instance.SingleInstance;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +27,9 @@ public final class PagebookCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PagebookCommand());
         // Subcommands register here, one line each.
+        cl.addSubcommand(new ImportCommand());
+        cl.addSubcommand(new ExportCommand());
+        cl.addSubcommand(new RunCommand());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("pagebook: " + ex.getMessage());
             return 1;
@@ -32,7 +39,11 @@ public final class PagebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("pagebook: the desktop app is not available in this build yet; use a subcommand (see --help).");
-        return 1;
+        List<Path> toOpen = Arrays.asList(files);
+        if (SingleInstance.tryForward(toOpen)) {
+            return 0;
+        }
+        DesktopApp.launchWith(toOpen);
+        return 0;
     }
 }

@@ -1,0 +1,57 @@
+package dev.pagebook.app.desktop;
+
+import dev.pagebook.app.files.RecentFiles;
+import dev.pagebook.app.files.RecoveryStore;
+import dev.pagebook.app.instance.SingleInstance;
+import dev.pagebook.app.task.BackgroundTasks;
+import dev.pagebook.app.window.KernelFactory;
+import dev.pagebook.app.window.MainWindow;
+import dev.pagebook.app.window.Theme;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one main window, files from the command line or a later launch. */
+public final class DesktopApp extends Application {
+
+    private static volatile List<Path> initialFiles = List.of();
+
+    /** Starts the app and returns when its window has closed. */
+    public static void launchWith(List<Path> files) {
+        initialFiles = List.copyOf(files);
+        Application.launch(DesktopApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        BackgroundTasks tasks = new BackgroundTasks(error -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(error.getMessage()));
+            alert.setHeaderText("Something went wrong");
+            alert.show();
+        });
+        MainWindow window = new MainWindow(stage, tasks, KernelFactory.graalPy(), RecoveryStore.standard(),
+                RecentFiles.standard(), Theme.fromSystem());
+        stage.show();
+        if (System.getenv("PAGEBOOK_REPORT_STARTUP") != null) {
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("pagebook: window shown " + sinceJvmStart + " ms after JVM start");
+        }
+        // The window appears first; WebKit's native library and the kernel load behind it.
+        Platform.runLater(() -> {
+            if (initialFiles.isEmpty()) {
+                window.newNotebook();
+            } else {
+                initialFiles.forEach(window::open);
+            }
+            window.offerRecovery();
+        });
+        SingleInstance.listen(files -> Platform.runLater(() -> {
+            files.forEach(window::open);
+            stage.toFront();
+        }));
+    }
+}

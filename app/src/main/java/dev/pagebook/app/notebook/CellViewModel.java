@@ -1,0 +1,116 @@
+package dev.pagebook.app.notebook;
+
+import dev.pagebook.format.model.Cell;
+import dev.pagebook.format.model.HtmlCell;
+import dev.pagebook.format.model.Output;
+import dev.pagebook.format.model.PythonCell;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One cell as the window shows it: its text, outputs of the last run and run state. */
+public final class CellViewModel {
+
+    /** Where the cell is in its run life cycle. */
+    public enum RunState { IDLE, QUEUED, RUNNING }
+
+    private final boolean python;
+    private final String id;
+    private final StringProperty source = new SimpleStringProperty("");
+    private final ObservableList<Output> outputs = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> executionCount = new SimpleObjectProperty<>();
+    private final ObjectProperty<Duration> lastRunTime = new SimpleObjectProperty<>();
+    private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>(RunState.IDLE);
+    private final BooleanProperty editing = new SimpleBooleanProperty();
+    private Cell cell;
+
+    CellViewModel(Cell cell) {
+        this.python = cell instanceof PythonCell;
+        this.id = cell instanceof PythonCell p ? p.id() : null;
+        update(cell);
+    }
+
+    /** Takes the model's values; changes only what differs, so editors keep caret and undo. */
+    void update(Cell newCell) {
+        this.cell = newCell;
+        if (!source.get().equals(newCell.source())) {
+            source.set(newCell.source());
+        }
+        if (newCell instanceof PythonCell p) {
+            if (runState.get() == RunState.IDLE && !outputs.equals(p.outputs())) {
+                outputs.setAll(p.outputs());
+            }
+            executionCount.set(p.executionCount());
+        }
+    }
+
+    boolean matches(Cell other) {
+        return switch (other) {
+            case PythonCell p -> python && id.equals(p.id());
+            case HtmlCell h -> !python && cell.source().equals(h.source());
+        };
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    public boolean isPython() {
+        return python;
+    }
+
+    /** The Python cell's id; null for HTML cells. */
+    public String id() {
+        return id;
+    }
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public ObservableList<Output> outputs() {
+        return outputs;
+    }
+
+    public ObjectProperty<Integer> executionCountProperty() {
+        return executionCount;
+    }
+
+    public ObjectProperty<Duration> lastRunTimeProperty() {
+        return lastRunTime;
+    }
+
+    public ObjectProperty<RunState> runStateProperty() {
+        return runState;
+    }
+
+    /** An HTML cell shows its source while edited and its rendering otherwise. */
+    public BooleanProperty editingProperty() {
+        return editing;
+    }
+
+    /** Adds streamed outputs, merging consecutive text of one stream as Jupyter does. */
+    void append(List<Output> more) {
+        for (Output output : more) {
+            int last = outputs.size() - 1;
+            if (output instanceof Output.Stream s && last >= 0 && outputs.get(last) instanceof Output.Stream prev
+                    && prev.name().equals(s.name())) {
+                outputs.set(last, new Output.Stream(s.name(), prev.text() + s.text()));
+            } else {
+                outputs.add(output);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return python ? "Python cell " + id : "HTML cell";
+    }
+}

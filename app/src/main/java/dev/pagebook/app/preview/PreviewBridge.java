@@ -1,0 +1,201 @@
+package dev.pagebook.app.preview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagebook.kernel.dom.DomBridge;
+import dev.pagebook.kernel.dom.DomChangeLog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.web.WebEngine;
+
+/**
+ * The kernel's {@link DomBridge} over the preview WebView. Called on the kernel thread; each call
+ * runs one operation of the injected page script on the FX thread and waits for its answer.
+ */
+public final class PreviewBridge implements DomBridge, DomChangeLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long ANSWER_TIMEOUT_SECONDS = 10;
+
+    private final WebEngine engine;
+    private final PageReadiness readiness;
+    private final Consumer<String> messages;
+
+    /** Runs an action once the page (and the bridge script) is loaded. */
+    public interface PageReadiness {
+        void whenReady(Runnable action);
+    }
+
+    PreviewBridge(WebEngine engine, PageReadiness readiness, Consumer<String> messages) {
+        this.engine = engine;
+        this.readiness = readiness;
+        this.messages = messages;
+    }
+
+    /** Calls a bridge operation on the FX thread (directly when already there). */
+    JsonNode call(String op, Object... args) {
+        String argsJson;
+        try {
+            argsJson = JSON.writeValueAsString(Arrays.asList(args));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        if (Platform.isFxApplicationThread()) {
+            return answer(op, engine.executeScript("window.__pagebook.call(" + quote(op) + ", " + quote(argsJson) + ")"));
+        }
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        Platform.runLater(() -> readiness.whenReady(() -> {
+            try {
+                result.complete(engine.executeScript("window.__pagebook.call(" + quote(op) + ", " + quote(argsJson) + ")"));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        try {
+            return answer(op, result.get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the preview answered " + op, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the preview failed on " + op + ": " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the preview did not answer " + op + " within " + ANSWER_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    private static JsonNode answer(String op, Object raw) {
+        if (!(raw instanceof String text)) {
+            throw new IllegalStateException("the preview page has no Pagebook bridge (" + op + ")");
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node.has("error")) {
+                throw new IllegalArgumentException(node.get("error").asText());
+            }
+            return node.get("ok");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bad answer from the preview to " + op, e);
+        }
+    }
+
+    private static String quote(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    private static List<String> list(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node != null) {
+            node.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> select(String scope, String cssSelector) {
+        return list(call("select", scope, cssSelector));
+    }
+
+    @Override
+    public String createElement(String tagName) {
+        return text(call("createElement", tagName));
+    }
+
+    @Override
+    public String getProperty(String handle, String name) {
+        return text(call("getProperty", handle, name));
+    }
+
+    @Override
+    public void setProperty(String handle, String name, String value) {
+        call("setProperty", handle, name, value);
+    }
+
+    @Override
+    public String getAttribute(String handle, String name) {
+        return text(call("getAttribute", handle, name));
+    }
+
+    @Override
+    public void setAttribute(String handle, String name, String value) {
+        call("setAttribute", handle, name, value);
+    }
+
+    @Override
+    public void removeAttribute(String handle, String name) {
+        call("removeAttribute", handle, name);
+    }
+
+    @Override
+    public void appendChild(String parent, String child) {
+        call("appendChild", parent, child);
+    }
+
+    @Override
+    public void insertBefore(String parent, String node, String reference) {
+        call("insertBefore", parent, node, reference);
+    }
+
+    @Override
+    public void removeElement(String handle) {
+        call("removeElement", handle);
+    }
+
+    @Override
+    public String parent(String handle) {
+        return text(call("parent", handle));
+    }
+
+    @Override
+    public List<String> children(String handle) {
+        return list(call("children", handle));
+    }
+
+    @Override
+    public boolean matches(String handle, String cssSelector) {
+        JsonNode answer = call("matches", handle, cssSelector);
+        return answer != null && answer.asBoolean();
+    }
+
+    @Override
+    public void listen(String handle, String eventType) {
+        call("listen", handle, eventType);
+    }
+
+    @Override
+    public String pageProperty(String name) {
+        return text(call("pageProperty", name));
+    }
+
+    @Override
+    public void message(String kind, String text) {
+        Platform.runLater(() -> messages.accept(kind + ": " + text));
+    }
+
+    @Override
+    public Map<String, String> drainChanges() {
+        JsonNode answer = call("drainChanges");
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (answer != null) {
+            answer.fields().forEachRemaining(e -> changes.put(e.getKey(), e.getValue().asText()));
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.pagebook.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.pagebook.format.NotebookReader;
+import dev.pagebook.format.model.Output;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds the real .deb and .rpm with build-installer.sh (one app image, two packages), inspects
+ * them with dpkg-deb and rpm, unpacks the .deb into a scratch root and starts the installed
+ * launcher headless. Prints the packages' sizes and the build time, and writes them to
+ * target/installer-report.txt.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LinuxPackagesIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path DIST = ROOT.resolve("installer/target/dist");
+    /**
+     * The numpy/matplotlib venv adds its size to every package and minutes to the build, so the
+     * default run packages without it; {@code -Dpagebook.installer.science=true} includes it and
+     * checks that the installed app imports numpy and draws with matplotlib from it.
+     */
+    private static final boolean WITH_SCIENCE = Boolean.getBoolean("pagebook.installer.science");
+
+    @TempDir
+    static Path scratch;
+
+    private Path deb;
+    private Path rpm;
+    private Path installed;
+
+    @BeforeAll
+    void buildAndUnpack() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"), ".deb packages are built on Linux");
+        long start = System.nanoTime();
+        Result build = run(Duration.ofMinutes(15), Map.of("PAGEBOOK_NO_BUILD", "1"),
+                ROOT.resolve("installer/build-installer.sh").toString(), "--type", "deb", "--type", "rpm",
+                WITH_SCIENCE ? "--with-science" : "--without-science");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(build.exit()).as(build.output()).isZero();
+
+        deb = packageIn(DIST, "pagebook_.*_amd64\\.deb");
+        rpm = packageIn(DIST, "pagebook-.*\\.x86_64\\.rpm");
+        installed = scratch.resolve("root");
+        assertThat(run(Duration.ofMinutes(5), Map.of(), "dpkg-deb", "-x", deb.toString(), installed.toString()).exit()).isZero();
+
+        String report = String.format(Locale.ROOT,
+                "%s: %.1f MB, %s: %.1f MB, built in %d s (jlink, app image, both packages); installed size %d MB%n",
+                deb.getFileName(), Files.size(deb) / 1e6, rpm.getFileName(), Files.size(rpm) / 1e6, took.toSeconds(),
+                sizeMb(installed));
+        Files.writeString(ROOT.resolve("installer/target/installer-report.txt"), report + build.output());
+        System.out.print("installer: " + report);
+    }
+
+    @Test
+    void controlFieldsNameThePackageAndItsDesktopDependency() throws Exception {
+        String info = run(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-I", deb.toString()).output();
+        assertThat(info).contains("Package: pagebook", "Section: devel").containsPattern("Depends: .*xdg-utils");
+        assertThat(info).containsPattern("Version: \\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void thePackageHoldsLauncherRuntimeAppIconAndDesktopEntry() throws Exception {
+        String listing = run(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-c", deb.toString()).output();
+        assertThat(listing).contains("./opt/pagebook/bin/Pagebook", "./opt/pagebook/lib/app/pagebook-app.jar",
+                "./opt/pagebook/lib/runtime/lib/server/libjvm.so", "./opt/pagebook/lib/Pagebook.png",
+                "./opt/pagebook/lib/pagebook-Pagebook.desktop");
+        assertThat(listing).as("no MIME definition that would rename or claim every .html file").doesNotContain("MimeInfo.xml");
+    }
+
+    @Test
+    void theDesktopEntryOffersOpenWithForHtmlWithoutBecomingTheDefault() throws Exception {
+        Map<String, String> entry = desktopEntry(installed.resolve("opt/pagebook/lib/pagebook-Pagebook.desktop"));
+        assertThat(entry).containsEntry("Name", "Pagebook").containsEntry("Type", "Application")
+                .containsEntry("Exec", "/opt/pagebook/bin/Pagebook %F");
+        assertThat(entry.get("MimeType").split(";")).contains("text/html");
+        assertThat(installed.resolve(entry.get("Icon").substring(1))).isRegularFile();
+
+        Path control = scratch.resolve("control");
+        run(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-e", deb.toString(), control.toString());
+        String postinst = Files.readString(control.resolve("postinst"));
+        assertThat(postinst).contains("xdg-desktop-menu install /opt/pagebook/lib/pagebook-Pagebook.desktop")
+                .contains("ln -sf /opt/pagebook/bin/Pagebook /usr/bin/pagebook")
+                .doesNotContain("xdg-mime default").doesNotContain("xdg-mime install");
+        String prerm = Files.readString(control.resolve("prerm"));
+        assertThat(prerm).contains("xdg-desktop-menu uninstall").doesNotContain("/home").doesNotContain("$HOME");
+    }
+
+    @Test
+    void theInstalledLauncherStartsWithTheDevelopmentLaunchersJvmFlags() throws Exception {
+        String cfg = Files.readString(installed.resolve("opt/pagebook/lib/app/Pagebook.cfg"));
+        for (String option : Files.readAllLines(ROOT.resolve("installer/target/jpackage/launcher/java-options.txt"))) {
+            assertThat(cfg).contains("java-options=" + option);
+        }
+    }
+
+    @Test
+    void theInstalledLauncherPrintsItsVersionWithoutADisplay() throws Exception {
+        Result version = run(Duration.ofMinutes(2), Map.of("DISPLAY", ""), launcher(), "--version");
+        assertThat(version.exit()).as(version.output()).isZero();
+        assertThat(version.output()).containsPattern("Pagebook \\d+\\.\\d+").contains("GraalPy 25.");
+    }
+
+    @Test
+    void theInstalledLauncherRunsASampleHeadless() throws Exception {
+        Path notebook = Files.copy(ROOT.resolve("samples/savings-planner.html"), scratch.resolve("savings-planner.html"));
+        Path out = scratch.resolve("savings-planner.out.html");
+        Result run = run(Duration.ofMinutes(5), Map.of("DISPLAY", ""), launcher(), "run", notebook.toString(), "-o", out.toString());
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        // 200 a month at 5 % a year for 10 years, deposits at month end: 200 * ((1 + r)^120 - 1) / r.
+        double r = 0.05 / 12;
+        String expected = String.format(Locale.ROOT, "%,.2f", 200 * (Math.pow(1 + r, 120) - 1) / r);
+        // The kernel saves what a cell wrote into a page element as its output, tagged with the element's id.
+        List<String> writtenToTotal = NotebookReader.read(out).pythonCell("planner").orElseThrow().outputs().stream()
+                .filter(o -> o instanceof Output.DisplayData d && d.metadata().get("pagebook") instanceof Map<?, ?> m
+                        && "total".equals(m.get("target")))
+                .map(o -> ((Output.DisplayData) o).data().get("text/html")).toList();
+        assertThat(writtenToTotal).containsExactly(expected);
+    }
+
+    @Test
+    void theBundledScienceVenvImportsNumpyAndDrawsWithMatplotlib() throws Exception {
+        assumeTrue(WITH_SCIENCE, "packaged without the science venv (pass -Dpagebook.installer.science=true to include it)");
+        assertThat(installed.resolve("opt/pagebook/lib/science/bin/python")).isRegularFile();
+        Path notebook = Files.copy(ROOT.resolve("samples/sine-wave.html"), scratch.resolve("sine-wave.html"));
+        Path out = scratch.resolve("sine-wave.out.html");
+        Result run = run(Duration.ofMinutes(10), Map.of("DISPLAY", "", "PAGEBOOK_VENV", ""), launcher(), "run",
+                notebook.toString(), "-o", out.toString());
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(Files.readString(out)).contains("data:image/png;base64,");
+    }
+
+    @Test
+    void theRpmInstallsTheSameFilesAndDesktopEntry() throws Exception {
+        String files = run(Duration.ofMinutes(1), Map.of(), "rpm", "-qpl", rpm.toString()).output();
+        assertThat(files).contains("/opt/pagebook/bin/Pagebook", "/opt/pagebook/lib/app/pagebook-app.jar",
+                "/opt/pagebook/lib/pagebook-Pagebook.desktop", "/opt/pagebook/lib/runtime/lib/server/libjvm.so");
+        assertThat(files).doesNotContain("MimeInfo.xml");
+        String scripts = run(Duration.ofMinutes(1), Map.of(), "rpm", "-qp", "--scripts", rpm.toString()).output();
+        assertThat(scripts).contains("xdg-desktop-menu install /opt/pagebook/lib/pagebook-Pagebook.desktop")
+                .doesNotContain("xdg-mime default");
+        assertThat(run(Duration.ofMinutes(1), Map.of(), "rpm", "-qpR", rpm.toString()).output()).contains("xdg-utils");
+    }
+
+    private static Path packageIn(Path dir, String namePattern) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches(namePattern)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + namePattern + " in " + dir));
+        }
+    }
+
+    private String launcher() {
+        return installed.resolve("opt/pagebook/bin/Pagebook").toString();
+    }
+
+    private static Map<String, String> desktopEntry(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(line -> line.contains("=") && !line.startsWith("#"))
+                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
+                        line -> line.substring(line.indexOf('=') + 1), (a, b) -> b));
+    }
+
+    private static long sizeMb(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1_000_000;
+        }
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    private static Result run(Duration timeout, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(Arrays.asList(command))).redirectErrorStream(true);
+        env.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                builder.environment().remove(key);
+            } else {
+                builder.environment().put(key, value);
+            }
+        });
+        Path log = Files.createTempFile("pagebook-installer-it", ".log");
+        builder.redirectOutput(log.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout + ":\n" + Files.readString(log));
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
+        return new Result(process.exitValue(), output);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pagebook.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.graalvm.home.Version;
+import org.graalvm.polyglot.Context;
+
+/** The GraalPy venv with numpy and matplotlib built by kernel/science/build-venv.sh. */
+public final class ScienceVenv {
+
+    private ScienceVenv() {
+    }
+
+    /**
+     * {@code -Dpagebook.venv}, then {@code $PAGEBOOK_VENV}, then the newest complete venv for this
+     * GraalPy version in the build script's cache ({@code <cache>/science/graalpy-<version>-*}).
+     */
+    public static Optional<Path> find() {
+        String configured = System.getProperty("pagebook.venv", System.getenv("PAGEBOOK_VENV"));
+        if (configured != null && !configured.isBlank()) {
+            Path venv = Path.of(configured).toAbsolutePath();
+            return isVenv(venv) ? Optional.of(venv) : Optional.empty();
+        }
+        Path science = KernelCache.pagebookRoot().resolve("science");
+        String prefix = "graalpy-" + Version.getCurrent() + "-";
+        try (Stream<Path> dirs = Files.list(science)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
+                    .filter(d -> Files.isRegularFile(d.resolve(".complete")) && isVenv(d))
+                    .max(Comparator.comparing(ScienceVenv::modified));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isVenv(Path dir) {
+        return Files.isRegularFile(dir.resolve("pyvenv.cfg")) && Files.exists(dir.resolve("bin/python"));
+    }
+
+    private static long modified(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir.resolve(".complete")).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static void configure(Context.Builder builder, Path venv) {
+        if (venv == null) {
+            return;
+        }
+        builder.option("python.Executable", venv.resolve("bin/python").toString())
+                .option("python.ForceImportSite", "true");
+    }
+}

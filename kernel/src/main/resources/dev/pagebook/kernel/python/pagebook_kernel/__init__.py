@@ -1,0 +1,1 @@
+"""Pagebook's kernel-side helpers: cell runner, rich display, matplotlib backend."""

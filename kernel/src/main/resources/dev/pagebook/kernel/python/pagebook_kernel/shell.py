@@ -1,0 +1,247 @@
+"""Runs cells: magics, the last expression as execute_result, tracebacks in the cell's own lines."""
+import ast
+import linecache
+import os
+import re
+import sys
+import traceback
+
+from pagebook_kernel import channel, display as rich
+from pagebook_kernel.streams import CellStream
+
+_KERNEL_DIR = os.path.dirname(os.path.abspath(__file__))
+_MAGIC = re.compile(r"^(\s*)([%!])(\w+)(.*)$")
+_FRAMES_KEPT = 20
+# Import names whose PyPI package is called differently.
+_PACKAGE_OF = {
+    "PIL": "pillow", "sklearn": "scikit-learn", "yaml": "pyyaml", "cv2": "opencv-python",
+    "bs4": "beautifulsoup4", "skimage": "scikit-image", "dateutil": "python-dateutil",
+}
+
+
+class PipFailed(Exception):
+    pass
+
+
+def _pip(argline):
+    args = argline.split()
+    status = channel.pip(args)
+    import importlib
+    importlib.invalidate_caches()
+    if status != 0:
+        raise PipFailed(f"pip {' '.join(args)} failed with exit status {status}")
+
+
+def _translate_magics(code):
+    """%pip/!pip become calls; %matplotlib is accepted and ignored. Line numbers are kept."""
+    lines = code.split("\n")
+    for i, line in enumerate(lines):
+        m = _MAGIC.match(line)
+        if not m:
+            continue
+        indent, _, name, rest = m.groups()
+        if name == "pip":
+            lines[i] = f"{indent}__pagebook_pip__({rest.strip()!r})"
+        elif name == "matplotlib":
+            lines[i] = f"{indent}pass"
+    return "\n".join(lines)
+
+
+class Shell:
+
+    def __init__(self):
+        self.namespace = {"__name__": "__main__", "__builtins__": __builtins__,
+                          "__pagebook_pip__": _pip, "display": rich.display}
+        self.hidden = set(self.namespace)
+        self.stdout = CellStream("stdout", self._silence)
+        self.stderr = CellStream("stderr", self._silence)
+        self._devnull = None
+        self._listen()
+        sys.displayhook = lambda value: None
+        self.cell_filenames = set()
+        self.current_cell = None
+
+    def _listen(self):
+        sys.stdout, sys.stderr = self.stdout, self.stderr
+
+    def _reopen(self):
+        self.stdout.reopen()
+        self.stderr.reopen()
+        self._listen()
+
+    def _silence(self):
+        """The cell's output cap is reached: the rest of its prints go to a builtin null file,
+        far cheaper per print than a Python-level stream (100 MB of prints: seconds, not a minute)."""
+        if self._devnull is None:
+            self._devnull = open(os.devnull, "w")
+        sys.stdout = sys.stderr = self._devnull
+
+    # ---- running a cell ----------------------------------------------------------------------
+
+    def run_cell(self, code, cell_id, count):
+        """'ok' or 'error'; every output has already gone to the channel."""
+        self.current_cell = cell_id
+        self._reopen()
+        filename = f"<cell {cell_id} [{count}]>"
+        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        self.cell_filenames.add(filename)
+        try:
+            self._run(_translate_magics(code), filename, count)
+            status = "ok"
+        except BaseException as e:  # noqa: B036 - SystemExit must not end the kernel either
+            self._report(e)
+            status = "error"
+        finally:
+            self._flush_figures()
+        return status
+
+    def _run(self, code, filename, count):
+        tree = ast.parse(code, filename, "exec")
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr) and not code.rstrip().endswith(";"):
+            last = ast.Expression(tree.body.pop().value)
+        if tree.body:
+            exec(compile(tree, filename, "exec"), self.namespace)
+        if last is not None:
+            value = eval(compile(last, filename, "eval"), self.namespace)
+            if value is not None:
+                self.namespace["_"] = value
+                data, metadata = rich.format_bundle(value)
+                if rich._is_figure(value):
+                    import matplotlib.pyplot as plt
+                    plt.close(value)
+                channel.display_data(data, metadata, result_count=count)
+
+    def _flush_figures(self):
+        if "matplotlib.pyplot" not in sys.modules:
+            return
+        import matplotlib
+        if matplotlib.get_backend() == "module://pagebook_kernel.mpl_backend":
+            from pagebook_kernel import mpl_backend
+            try:
+                mpl_backend.flush_figures()
+            except Exception as e:
+                self._report(e)
+
+    def _report(self, error):
+        lines = self._format_frames(error)
+        if lines:
+            lines.insert(0, "Traceback (most recent call last):\n")
+        lines += traceback.format_exception_only(type(error), error)
+        evalue = str(error)
+        if isinstance(error, ModuleNotFoundError) and error.name:
+            top = error.name.split(".")[0]
+            package = _PACKAGE_OF.get(top, top)
+            hint = (f"The package '{package}' is not installed in this kernel. "
+                    f"Install it with:  %pip install {package}")
+            lines.append(hint + "\n")
+            evalue = f"{evalue}. {hint}"
+        channel.error(type(error).__name__, evalue, [line.rstrip("\n") for line in lines])
+
+    def dispatch_event(self, handle, event_type):
+        """Runs the page's handlers for an event like a cell: 'ok' or 'error'."""
+        self._reopen()
+        try:
+            from pyscript._events import dispatch
+            dispatch(handle, event_type, self.namespace)
+            return "ok"
+        except BaseException as e:  # noqa: B036
+            self._report(e)
+            return "error"
+        finally:
+            self._flush_figures()
+
+    def _format_frames(self, error):
+        """The traceback's frames from the first cell frame on; deep ones keep both ends only."""
+        if isinstance(error, SyntaxError):
+            return []
+        # GraalPy extracts and formats frames slowly (7000 frames of infinite recursion took
+        # 50 s): walk the chain cheaply and format only the frames shown.
+        entries = list(traceback.walk_tb(error.__traceback__))
+        while entries and not entries[0][0].f_code.co_filename.startswith("<cell "):
+            entries.pop(0)
+        def formatted(part):
+            return traceback.StackSummary.extract(iter(part)).format()
+        if len(entries) <= 2 * _FRAMES_KEPT:
+            return formatted(entries)
+        omitted = len(entries) - 2 * _FRAMES_KEPT
+        return (formatted(entries[:_FRAMES_KEPT]) + [f"  [... {omitted} more frames ...]\n"]
+                + formatted(entries[-_FRAMES_KEPT:]))
+
+    # ---- introspection -----------------------------------------------------------------------
+
+    def complete(self, code, cursor):
+        """[(text, type, start, end)] for the dotted name before the cursor."""
+        before = code[:cursor]
+        m = re.search(r"[A-Za-z_][\w.]*$|$", before)
+        token = m.group(0)
+        start = cursor - len(token)
+        import rlcompleter
+        completer = rlcompleter.Completer(self.namespace)
+        found, state = [], 0
+        while len(found) < 200:
+            try:
+                candidate = completer.complete(token, state)
+            except Exception:
+                break
+            if candidate is None:
+                break
+            state += 1
+            text = candidate.rstrip("(")
+            if text not in (c[0] for c in found) and not text.rsplit(".", 1)[-1].startswith("__pagebook"):
+                found.append((text, self._kind(text), start, cursor))
+        return found
+
+    def _kind(self, dotted):
+        try:
+            obj = eval(dotted, self.namespace)  # only reached for names rlcompleter found
+        except Exception:
+            return "keyword"
+        import inspect as _inspect
+        if _inspect.ismodule(obj):
+            return "module"
+        if _inspect.isclass(obj):
+            return "class"
+        if callable(obj):
+            return "function"
+        return "instance"
+
+    def inspect(self, code, cursor):
+        m = re.search(r"[A-Za-z_][\w.]*$", code[:cursor] + re.match(r"[\w]*", code[cursor:]).group(0))
+        if not m:
+            return None
+        try:
+            obj = eval(m.group(0), self.namespace)
+        except Exception:
+            return None
+        import inspect as _inspect
+        head = f"{m.group(0)}: {type(obj).__name__}"
+        try:
+            head += f"\nSignature: {m.group(0).rsplit('.', 1)[-1]}{_inspect.signature(obj)}"
+        except (TypeError, ValueError):
+            pass
+        doc = _inspect.getdoc(obj) or ""
+        return head + ("\n\n" + doc if doc else "")
+
+    def variables(self):
+        import types
+        rows = []
+        for name, value in list(self.namespace.items()):
+            if name in self.hidden or name.startswith("_") or isinstance(value, types.ModuleType):
+                continue
+            if isinstance(value, type) and value.__module__ != "__main__":
+                continue
+            short = rich.text_repr(value)
+            short = short if len(short) <= 80 else short[:77] + "..."
+            rows.append((name, type(value).__name__, short, _size(value)))
+        return rows
+
+
+def _size(value):
+    shape = getattr(value, "shape", None)
+    if isinstance(shape, tuple):
+        return " x ".join(str(n) for n in shape) or "scalar"
+    try:
+        return str(len(value))
+    except Exception:
+        return ""

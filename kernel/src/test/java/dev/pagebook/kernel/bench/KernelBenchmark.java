@@ -1,0 +1,232 @@
+package dev.pagebook.kernel.bench;
+
+import dev.pagebook.format.model.Output;
+import dev.pagebook.kernel.ExecutionReply;
+import dev.pagebook.kernel.GraalPyKernel;
+import dev.pagebook.kernel.KernelOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kernel's speed figures, side by side with CPython ({@code python3}) on the same code in the
+ * same run. Prints a table; asserts nothing. Run: {@code bin/build -q -pl kernel test-compile
+ * exec:exec@benchmark} (add {@code -Dpagebook.venv=DIR} for the numpy/matplotlib rows).
+ */
+public final class KernelBenchmark {
+
+    private static final String[] PURE_PYTHON = {"nbody", "fannkuch", "richards", "dictstr"};
+    private static final int WARMUPS = 10;
+    private static final int MEASURED = 5;
+    /** Runs bench() WARMUPS + MEASURED times and prints the measured times (s), one per line. */
+    private static final String HARNESS = """
+            import time as _time
+            def _measure(warmups, measured):
+                for _ in range(warmups):
+                    bench()
+                times = []
+                for _ in range(measured):
+                    t = _time.perf_counter()
+                    bench()
+                    times.append(_time.perf_counter() - t)
+                return times
+            for _t in _measure(%d, %d):
+                print(_t)
+            """;
+
+    private final String python;
+
+    private KernelBenchmark(String python) {
+        this.python = python;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults());
+        new KernelBenchmark(System.getProperty("pagebook.cpython", "python3")).run(kernel, jvmStart);
+        kernel.close();
+        System.exit(0);
+    }
+
+    private void run(GraalPyKernel kernel, long jvmStart) throws Exception {
+        Cell first = execute(kernel, "1 + 1");
+        double firstResult = (System.currentTimeMillis() - jvmStart) / 1000.0;
+        System.out.printf("GraalPy %s, JIT: %s, %d cores, CPython: %s%n", pythonVersion(kernel),
+                GraalPyKernel.compilerName(), Runtime.getRuntime().availableProcessors(), cpythonVersion());
+        System.out.printf("%-44s %12s %12s %10s  %s%n", "figure", "GraalPy", "CPython", "ratio", "goal");
+        double cpythonStart = cpythonSeconds("print(1 + 1)");
+        row("kernel start to first result (JVM start)", firstResult, cpythonStart, "<= 2.5 s");
+        if (!first.stdoutOrResult().contains("2")) {
+            throw new IllegalStateException("first cell gave " + first.outputs);
+        }
+
+        double[] trips = new double[200];
+        for (int i = 0; i < trips.length; i++) {
+            trips[i] = execute(kernel, "x = 1").wallSeconds;
+        }
+        Arrays.sort(trips);
+        System.out.printf("%-44s %10.2f ms %12s %10s  %s%n", "trivial cell round trip (median of 200)",
+                trips[trips.length / 2] * 1000, "-", "-", "<= 5 ms");
+
+        double product = 1;
+        for (String name : PURE_PYTHON) {
+            String code = resource(name + ".py");
+            String harness = HARNESS.formatted(WARMUPS, MEASURED);
+            execute(kernel, code);
+            double graal = best(execute(kernel, harness).stdout());
+            double cpython = best(cpythonOutput(code + "\n" + harness));
+            product *= cpython / graal;
+            row("pure Python: " + name + " (best of 5 after 10)", graal, cpython, "");
+        }
+        System.out.printf("%-44s %12s %12s %9.2fx  %s%n", "pure Python: geometric mean speed-up", "", "",
+                Math.pow(product, 1.0 / PURE_PYTHON.length), ">= 5x CPython");
+
+        if (KernelOptions.defaults().venv() == null) {
+            System.out.println("numpy/matplotlib rows skipped: no venv (-Dpagebook.venv=DIR or $PAGEBOOK_VENV)");
+        } else {
+            science(kernel);
+        }
+
+        long before = System.nanoTime();
+        kernel.restart().get(2, TimeUnit.MINUTES);
+        double restart = (System.nanoTime() - before) / 1e9;
+        Cell after = execute(kernel, "1 + 1");
+        System.out.printf("%-44s %10.2f s  %12s %10s  %s%n", "restart to ready", restart, "-", "-", "<= 1 s");
+        System.out.printf("%-44s %10.2f ms %12s %10s%n", "first cell after restart", after.wallSeconds * 1000, "-", "-");
+    }
+
+    private void science(GraalPyKernel kernel) throws Exception {
+        Cell imported = execute(kernel, "import numpy");
+        if (!imported.ok()) {
+            System.out.println("import numpy failed: " + imported.outputs);
+            return;
+        }
+        row("import numpy (first in the process)", imported.reply.duration().toNanos() / 1e9,
+                cpythonTimed("import numpy"), "<= 1.5 s");
+        String figure = """
+                import io
+                import matplotlib
+                matplotlib.use("Agg")
+                import matplotlib.pyplot as plt
+                fig, ax = plt.subplots()
+                ax.plot([0, 1, 2, 3], [1, 3, 2, 4])
+                buffer = io.BytesIO()
+                fig.savefig(buffer, format="png")
+                """;
+        Cell fig = execute(kernel, "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([0, 1, 2, 3], [1, 3, 2, 4])\nfig");
+        boolean png = fig.outputs.stream().anyMatch(o -> o instanceof Output.ExecuteResult r && r.data().containsKey("image/png"));
+        row("first matplotlib figure to PNG" + (png ? "" : " (NO PNG!)"), fig.reply.duration().toNanos() / 1e9,
+                cpythonTimed(figure), "<= 3 s");
+        String heavy = """
+                import numpy as np
+                rng = np.random.default_rng(1)
+                a = rng.random((400, 400))
+                for _ in range(5):
+                    b = a @ a
+                s = np.linalg.svd(a, compute_uv=False)
+                c = np.sort(rng.random(1_000_000))
+                """;
+        execute(kernel, heavy);
+        double graal = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            graal = Math.min(graal, execute(kernel, heavy).reply.duration().toNanos() / 1e9);
+        }
+        double cpython = best(cpythonOutput("import time\nfor _ in range(4):\n    _t = time.perf_counter()\n"
+                + heavy.indent(4) + "    print(time.perf_counter() - _t)\n"));
+        row("numpy-heavy cell (matmul, svd, sort)", graal, cpython, "ratio");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private record Cell(ExecutionReply reply, List<Output> outputs, double wallSeconds) {
+        boolean ok() {
+            return reply.status() == ExecutionReply.Status.OK;
+        }
+
+        String stdout() {
+            StringBuilder text = new StringBuilder();
+            outputs.stream().filter(o -> o instanceof Output.Stream s && s.name().equals("stdout"))
+                    .forEach(o -> text.append(((Output.Stream) o).text()));
+            return text.toString();
+        }
+
+        String stdoutOrResult() {
+            return stdout() + outputs.stream().filter(o -> o instanceof Output.ExecuteResult)
+                    .map(o -> ((Output.ExecuteResult) o).data().get("text/plain")).toList();
+        }
+    }
+
+    private static Cell execute(GraalPyKernel kernel, String code) throws Exception {
+        List<Output> outputs = new ArrayList<>();
+        long start = System.nanoTime();
+        ExecutionReply reply = kernel.execute("bench", code, o -> {
+            synchronized (outputs) {
+                outputs.add(o);
+            }
+        }).get(10, TimeUnit.MINUTES);
+        double wall = (System.nanoTime() - start) / 1e9;
+        if (reply.status() != ExecutionReply.Status.OK) {
+            System.out.println("cell failed: " + outputs);
+        }
+        return new Cell(reply, outputs, wall);
+    }
+
+    private static void row(String name, double graal, double cpython, String goal) {
+        System.out.printf("%-44s %10.3f s  %10.3f s %9.2fx  %s%n", name, graal, cpython, cpython / graal, goal);
+    }
+
+    private static double best(String lines) {
+        return lines.lines().filter(l -> !l.isBlank()).mapToDouble(Double::parseDouble).min()
+                .orElseThrow(() -> new IllegalStateException("no timings in: " + lines));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = KernelBenchmark.class.getResourceAsStream("/bench/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String pythonVersion(GraalPyKernel kernel) throws Exception {
+        return execute(kernel, "import sys\nprint(sys.version.split()[0])").stdout().strip();
+    }
+
+    private String cpythonVersion() throws Exception {
+        return cpythonOutput("import sys\nprint(sys.version.split()[0])").strip();
+    }
+
+    /** Wall time of a whole python3 process running {@code code}. */
+    private double cpythonSeconds(String code) throws Exception {
+        long start = System.nanoTime();
+        cpythonOutput(code);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Seconds python3 spends on {@code code} itself (interpreter start-up excluded). */
+    private double cpythonTimed(String code) throws Exception {
+        String out = cpythonOutput("import time as _T\n_t = _T.perf_counter()\n" + code
+                + "\nprint(_T.perf_counter() - _t)\n").strip();
+        return Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1));
+    }
+
+    private String cpythonOutput(String code) throws Exception {
+        Path script = Files.createTempFile("pagebook-bench", ".py");
+        try {
+            Files.writeString(script, code);
+            Process p = new ProcessBuilder(python, script.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(python + " failed: " + out);
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+}
