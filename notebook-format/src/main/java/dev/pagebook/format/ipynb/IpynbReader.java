@@ -174,14 +174,7 @@ public final class IpynbReader {
                 + "\">" + Json.compact(data) + "</script>\n" + html + "\n</div>\n";
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException("metadata must be a JSON object");
-        }
-        return MAPPER.convertValue(node, LinkedHashMap.class);
+        return OutputJson.map(node);
     }
 }

@@ -174,8 +174,9 @@ public final class OutputJson {
         return bundle;
     }
 
+    /** A JSON metadata object as a map (empty for null); anything but an object is refused. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(JsonNode node) {
+    public static Map<String, Object> map(JsonNode node) {
         if (node == null || node.isNull()) {
             return Map.of();
         }
