@@ -38,6 +38,8 @@ final class PagebookCli {
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             // The reactor has just built app/target; never rebuild from inside the build.
             builder.environment().put("PAGEBOOK_NO_BUILD", "1");
+            // bin/setup builds the science venv before the tests; a test never starts that long build.
+            builder.environment().put("PAGEBOOK_NO_VENV_BUILD", "1");
             builder.environment().remove("DISPLAY");
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
