@@ -113,9 +113,43 @@ EOF
   note "$(printf '%s\n' "$out" | grep '^science-venv-ok' | sed 's/^science-venv-ok //')"
 }
 
+use_jdk() {  # a JDK >= 21, found the way Pagebook's other scripts find it
+  if [ -f "$repo/bin/lib/jdk.sh" ]; then
+    # shellcheck source=../../bin/lib/jdk.sh
+    source "$repo/bin/lib/jdk.sh"
+    pagebook_use_jdk
+  fi
+  [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] || die "set JAVA_HOME to a JDK 21 or newer"
+}
+
+embedded_check() {  # CheckVenv.java: an embedded GraalPy context (JIT on, like the kernel) uses the venv
+  note "checking the venv from Java: embedded GraalPy context (CheckVenv.java)"
+  local compiler="" mp=() e out
+  IFS=: read -r -a entries <"$meta/classpath.txt" || true
+  for e in "${entries[@]}"; do
+    case $e in
+      */org/graalvm/compiler/compiler/*) compiler=$e ;;
+      */org/graalvm/python/python-launcher/*|*/org/graalvm/sdk/launcher-common/*|*/org/graalvm/shadowed/jline/*|*/org/graalvm/sdk/maven-downloader/*) ;;
+      *.jar) mp+=("$e") ;;
+    esac
+  done
+  if ! out=$("$JAVA_HOME/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
+      --upgrade-module-path="$compiler" --module-path "$(IFS=:; echo "${mp[*]}")" \
+      --add-modules org.graalvm.polyglot --enable-native-access=ALL-UNNAMED,org.graalvm.truffle \
+      "$here/CheckVenv.java" "$venv" 2>&1); then
+    printf '%s\n' "$out" | tail -n 40 >&2
+    return 1
+  fi
+  printf '%s\n' "$out" | grep -v -e '^WARNING' >&2
+}
+
 if [ -f "$marker" ]; then
   note "science venv is up to date: $venv"
-  if ((check)); then verify_venv || die "the venv at $venv failed the check (delete it to rebuild)"; fi
+  if ((check)); then
+    use_jdk
+    verify_venv || die "the venv at $venv failed the check (delete it to rebuild)"
+    embedded_check || die "the venv at $venv failed the Java embedding check"
+  fi
   echo "PAGEBOOK_SCIENCE_VENV=$venv"
   exit 0
 fi
@@ -138,8 +172,10 @@ if command -v dpkg-query >/dev/null 2>&1; then
   sudo sh -c '$cmd'"
     fi
     note "installing Debian packages: ${missing[*]}"
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    apt_log=$cache_root/apt-get.log
+    mkdir -p "$cache_root"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; } \
+      >"$apt_log" 2>&1 || { tail -n 30 "$apt_log" >&2; die "apt-get failed (log: $apt_log)"; }
   fi
 else
   for c in gcc g++ patch ninja pkg-config; do
@@ -149,12 +185,7 @@ else
 fi
 
 # A JDK >= 21 (Pagebook's usual lookup) and Maven to resolve GraalPy's jars.
-if [ -f "$repo/bin/lib/jdk.sh" ]; then
-  # shellcheck source=../../bin/lib/jdk.sh
-  source "$repo/bin/lib/jdk.sh"
-  pagebook_use_jdk
-fi
-[ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] || die "set JAVA_HOME to a JDK 21 or newer"
+use_jdk
 command -v mvn >/dev/null 2>&1 || die "'mvn' not found (Maven resolves the GraalPy jars from Maven Central)"
 
 # ---------------------------------------------------------------------------------------------
@@ -184,7 +215,8 @@ run_step() {  # run_step <label> <log> <command...>: runs a command with a heart
   local label=$1 log=$2 start=$SECONDS rc=0 last
   shift 2
   note "$label ... (log: $log)"
-  setsid "$@" >"$log" 2>&1 </dev/null &
+  : >"$log"
+  setsid "$@" >>"$log" 2>&1 </dev/null &  # append: pip --log writes to the same file
   child=$!
   last=$SECONDS
   while kill -0 "$child" 2>/dev/null; do
@@ -294,6 +326,9 @@ else
 fi
 
 # 5. Wheels from the sdists, one package at a time (skipped when the wheelhouse has them).
+#    pip -q --log: the build output streams into the log file as plain text. Without it pip keeps
+#    the output and, on failure, renders all of it through its console formatter, which took
+#    more than 25 minutes for numpy's output on interpreted GraalPy.
 for entry in "${sdist_builds[@]}"; do
   name=${entry%%|*}
   read -r -a extra <<<"${entry#*|}"
@@ -304,15 +339,17 @@ for entry in "${sdist_builds[@]}"; do
     continue
   fi
   run_step "build $name $version" "$logs/build-$name.log" \
-    "$py" -m pip wheel --no-deps --no-binary "$name" --wheel-dir "$wheelhouse" "${extra[@]}" "$name==$version"
+    "$py" -m pip wheel -q --log "$logs/build-$name.log" --no-deps --no-binary "$name" --wheel-dir "$wheelhouse" \
+      "${extra[@]}" "$name==$version"
 done
 
 # 6. Install everything pinned in requirements.txt: built wheels plus pure-Python wheels from PyPI.
 run_step "install requirements" "$logs/install.log" \
-  "$py" -m pip install --only-binary :all: -r "$here/requirements.txt"
+  "$py" -m pip install -q --log "$logs/install.log" --only-binary :all: -r "$here/requirements.txt"
 
 # 7. Check, record, mark complete.
 verify_venv || die "the freshly built venv failed the check; logs in $logs"
+if ((check)); then embedded_check || die "the freshly built venv failed the Java embedding check"; fi
 {
   echo "key=$key"
   echo "graalpy=$graalpy_version"

@@ -6,32 +6,16 @@ import dev.pagebook.format.Notebook;
 import dev.pagebook.format.NotebookReader;
 import dev.pagebook.format.model.Output;
 import dev.pagebook.format.model.PythonCell;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code pagebook run} through the real command line and the real GraalPy kernel. */
 class RunCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = PagebookCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static final String PAGE = """
             <!DOCTYPE html>
@@ -58,7 +42,7 @@ class RunCommandTest {
         Files.writeString(in, PAGE);
         Path out = dir.resolve("out.html");
 
-        Run run = run("run", in.toString(), "-o", out.toString(), "-p", "rate=7", "-p", "name=Ada");
+        CliRun run = CliRun.run("run", in.toString(), "-o", out.toString(), "-p", "rate=7", "-p", "name=Ada");
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.readString(in)).isEqualTo(PAGE);
@@ -82,7 +66,7 @@ class RunCommandTest {
         Path in = dir.resolve("bad.html");
         Files.writeString(in, "<html><body><script type=\"py\" id=\"a\">x = 1</script>"
                 + "<script type=\"py\" id=\"b\">y = 2\n\ndef f():\n    return 1 / 0\nf()\n</script></body></html>");
-        Run run = run("run", in.toString());
+        CliRun run = CliRun.run("run", in.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("cell 'b' failed").contains("line 4, in f").contains("line 5, in <module>")
                 .contains("ZeroDivisionError");
@@ -95,7 +79,7 @@ class RunCommandTest {
         Path in = dir.resolve("slow.html");
         Files.writeString(in, "<html><body><script type=\"py\" id=\"a\">while True: pass</script></body></html>");
         long start = System.nanoTime();
-        Run run = run("run", in.toString(), "-o", dir.resolve("o.html").toString(), "--timeout", "2");
+        CliRun run = CliRun.run("run", in.toString(), "-o", dir.resolve("o.html").toString(), "--timeout", "2");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("TimeoutError");
         assertThat((System.nanoTime() - start) / 1_000_000_000).isLessThan(60);
@@ -103,10 +87,10 @@ class RunCommandTest {
 
     @Test
     void badInputExitsTwo() throws Exception {
-        assertThat(run("run", dir.resolve("missing.html").toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.run("run", dir.resolve("missing.html").toString()).exit()).isEqualTo(2);
         Path in = dir.resolve("nb.html");
         Files.writeString(in, PAGE);
-        Run bad = run("run", in.toString(), "-p", "not an identifier=3");
+        CliRun bad = CliRun.run("run", in.toString(), "-p", "not an identifier=3");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("NAME=VALUE");
     }
