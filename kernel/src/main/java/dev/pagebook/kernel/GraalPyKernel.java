@@ -162,7 +162,11 @@ public final class GraalPyKernel implements Kernel {
         Context created = builder.build();
         try {
             Value boot = created.eval("python", "import pagebook_kernel.boot\npagebook_kernel.boot");
-            return new Booted(created, boot.invokeMember("start", channel, options.pageConfigJson()));
+            Value shell = boot.invokeMember("start", channel, options.pageConfigJson());
+            if (!options.warmImports().isEmpty()) {
+                boot.invokeMember("warm_imports", (Object) options.warmImports().toArray(String[]::new));
+            }
+            return new Booted(created, shell);
         } catch (RuntimeException e) {
             created.close(true);
             throw e;

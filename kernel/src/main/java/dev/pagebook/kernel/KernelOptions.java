@@ -1,6 +1,7 @@
 package dev.pagebook.kernel;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,12 @@ import java.util.Objects;
  * @param pageConfigJson   the page's PyScript config as JSON, exposed as {@code pyscript.config}
  * @param warmStandby      keep a second context booted in the background so restart() is a swap
  *                         (the app: yes; one-shot batch runs: no, it would only cost CPU)
+ * @param warmImports      modules imported into {@code sys.modules} as soon as a context is booted
+ *                         (also the spare one), before the first cell, so a notebook's
+ *                         {@code import numpy} finds them loaded; the user's namespace stays empty
  */
 public record KernelOptions(Path venv, Path workingDirectory, long streamCap, String pageConfigJson,
-                            boolean warmStandby) {
+                            boolean warmStandby, List<String> warmImports) {
 
     public static final long DEFAULT_STREAM_CAP = 2_000_000;
 
@@ -24,27 +28,37 @@ public record KernelOptions(Path venv, Path workingDirectory, long streamCap, St
             throw new IllegalArgumentException("streamCap must be positive");
         }
         pageConfigJson = pageConfigJson == null ? "{}" : pageConfigJson;
+        warmImports = warmImports == null ? List.of() : List.copyOf(warmImports);
+        for (String module : warmImports) {
+            if (!module.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+                throw new IllegalArgumentException("not a module name: " + module);
+            }
+        }
     }
 
     /** The science venv if it has been built, the current directory, the default cap. */
     public static KernelOptions defaults() {
         return new KernelOptions(ScienceVenv.find().orElse(null), Path.of("").toAbsolutePath(), DEFAULT_STREAM_CAP,
-                "{}", true);
+                "{}", true, List.of());
     }
 
     public KernelOptions withWorkingDirectory(Path dir) {
-        return new KernelOptions(venv, dir, streamCap, pageConfigJson, warmStandby);
+        return new KernelOptions(venv, dir, streamCap, pageConfigJson, warmStandby, warmImports);
     }
 
     public KernelOptions withPageConfig(String json) {
-        return new KernelOptions(venv, workingDirectory, streamCap, json, warmStandby);
+        return new KernelOptions(venv, workingDirectory, streamCap, json, warmStandby, warmImports);
     }
 
     public KernelOptions withVenv(Path dir) {
-        return new KernelOptions(dir, workingDirectory, streamCap, pageConfigJson, warmStandby);
+        return new KernelOptions(dir, workingDirectory, streamCap, pageConfigJson, warmStandby, warmImports);
+    }
+
+    public KernelOptions withWarmImports(List<String> modules) {
+        return new KernelOptions(venv, workingDirectory, streamCap, pageConfigJson, warmStandby, modules);
     }
 
     public KernelOptions withWarmStandby(boolean standby) {
-        return new KernelOptions(venv, workingDirectory, streamCap, pageConfigJson, standby);
+        return new KernelOptions(venv, workingDirectory, streamCap, pageConfigJson, standby, warmImports);
     }
 }

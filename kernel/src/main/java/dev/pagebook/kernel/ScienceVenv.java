@@ -1,10 +1,12 @@
 package dev.pagebook.kernel;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.graalvm.home.Version;
 import org.graalvm.polyglot.Context;
@@ -26,7 +28,7 @@ public final class ScienceVenv {
             return isVenv(venv) ? Optional.of(venv) : Optional.empty();
         }
         Path science = KernelCache.pagebookRoot().resolve("science");
-        String prefix = "graalpy-" + Version.getCurrent() + "-";
+        String prefix = "graalpy-" + graalPyVersion() + "-";
         try (Stream<Path> dirs = Files.list(science)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
                     .filter(d -> Files.isRegularFile(d.resolve(".complete")) && isVenv(d))
@@ -34,6 +36,23 @@ public final class ScienceVenv {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The GraalPy version this kernel was built against, which names the venv directory. */
+    public static String graalPyVersion() {
+        try (InputStream in = ScienceVenv.class.getResourceAsStream("graalpy.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("graalpy.version", "");
+                if (!version.isBlank() && !version.startsWith("$")) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the polyglot API
+        }
+        return Version.getCurrent().toString();
     }
 
     private static boolean isVenv(Path dir) {
@@ -53,6 +72,9 @@ public final class ScienceVenv {
             return;
         }
         builder.option("python.Executable", venv.resolve("bin/python").toString())
-                .option("python.ForceImportSite", "true");
+                .option("python.ForceImportSite", "true")
+                // Each context gets its own copy of numpy's native libraries, so a restart (a new
+                // context) and a second notebook in the same JVM can import numpy too.
+                .option("python.IsolateNativeModules", "true");
     }
 }

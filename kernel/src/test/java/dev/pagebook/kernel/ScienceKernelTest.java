@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.pagebook.format.model.Output;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +58,16 @@ class ScienceKernelTest {
     }
 
     @Test
-    void numpyWorksAfterARestart() throws Exception {
-        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv()))) {
+    void numpyWorksAfterARestartAndWarmImportsPreloadBothContexts() throws Exception {
+        String loaded = "import sys\n('numpy' in sys.modules, 'np' in globals())";
+        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv())
+                .withWarmImports(List.of("numpy")))) {
+            assertThat(run(kernel, loaded).all(Output.ExecuteResult.class)).singleElement()
+                    .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "(True, False)"));
             run(kernel, "import numpy as np\nnp.ones(3).sum()");
             kernel.restart().get(5, TimeUnit.MINUTES);
+            assertThat(run(kernel, loaded).all(Output.ExecuteResult.class)).singleElement()
+                    .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "(True, False)"));
             RecordingSink again = run(kernel, "import numpy as np\nfloat(np.ones(4).sum())");
             assertThat(again.all(Output.ExecuteResult.class)).singleElement()
                     .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "4.0"));

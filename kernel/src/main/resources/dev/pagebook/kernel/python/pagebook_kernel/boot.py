@@ -17,3 +17,13 @@ def start(host, page_config_json):
     from pagebook_kernel.shell import Shell
     channel.shell = Shell()
     return channel.shell
+
+
+def warm_imports(modules):
+    """Loads heavy libraries ahead of the cells that import them; a failure is left for the cell to report."""
+    import importlib
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except BaseException:  # noqa: B036 - any failure here belongs to the cell that imports it
+            pass
