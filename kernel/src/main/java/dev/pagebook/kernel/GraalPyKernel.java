@@ -57,7 +57,7 @@ public final class GraalPyKernel implements Kernel {
         return t;
     });
 
-    private final KernelOptions options;
+    private volatile KernelOptions options;
     private final ExecutorService kernelThread;
     private final AtomicReference<CellRun> current = new AtomicReference<>();
     private final KernelChannel channel;
@@ -326,6 +326,20 @@ public final class GraalPyKernel implements Kernel {
 
     @Override
     public CompletableFuture<Void> restart() {
+        return restart(false);
+    }
+
+    /**
+     * Restarts into {@code venv}: how a kernel started before the science venv was built (first
+     * run) gets numpy and matplotlib. The spare context, booted without the venv, is dropped.
+     */
+    public CompletableFuture<Void> restartWithVenv(Path venv) {
+        options = options.withVenv(venv);
+        channel.usePip(new PipRunner(venv));
+        return restart(true);
+    }
+
+    private CompletableFuture<Void> restart(boolean dropStandby) {
         if (status == KernelStatus.BUSY) {
             Context running = context;
             if (running != null) {
@@ -338,6 +352,9 @@ public final class GraalPyKernel implements Kernel {
         }
         setStatus(KernelStatus.STARTING);
         return submit(() -> {
+            if (dropStandby) {
+                discardStandby();
+            }
             replaceContext();
             return null;
         });
@@ -435,14 +452,19 @@ public final class GraalPyKernel implements Kernel {
         return future;
     }
 
+    private void discardStandby() {
+        CompletableFuture<Booted> spare = standby;
+        standby = null;
+        if (spare != null) {
+            spare.thenAccept(Booted::close);
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
         flushing.cancel(false);
-        CompletableFuture<Booted> spare = standby;
-        if (spare != null) {
-            spare.thenAccept(Booted::close);
-        }
+        discardStandby();
         Context running = context;
         if (running != null) {
             try {

@@ -22,7 +22,7 @@ public final class KernelChannel {
     private static final TypeReference<List<String>> LINES = new TypeReference<>() { };
 
     private final AtomicReference<CellRun> current;
-    private final PipRunner pip;
+    private volatile PipRunner pip;
     private volatile DomAccess dom;
 
     KernelChannel(AtomicReference<CellRun> current, PipRunner pip) {
@@ -66,6 +66,10 @@ public final class KernelChannel {
     @org.graalvm.polyglot.HostAccess.Export
     public void clearOutput(boolean wait) {
         run().clear();
+    }
+
+    void usePip(PipRunner runner) {
+        this.pip = runner;
     }
 
     /** Runs pip in the kernel's venv, its output streamed into the cell; the exit status. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
@@ -67,10 +68,84 @@ public final class ScienceVenv {
         }
     }
 
-    static void configure(Context.Builder builder, Path venv) {
-        if (venv == null) {
+    /**
+     * The venv itself when this user can write into it, else a private copy in the user's cache.
+     * With isolated native modules GraalPy writes a copy of each native library per context next
+     * to the original ({@code *.so.dup0}, ...), which fails in a read-only venv such as the one an
+     * installer puts under /opt. {@code -Dpagebook.venv.privateCopy=true} forces the copy.
+     */
+    static synchronized Path writable(Path venv) {
+        if (!Boolean.getBoolean("pagebook.venv.privateCopy") && canWriteInto(venv)) {
+            return venv;
+        }
+        try {
+            Path real = venv.toRealPath();
+            String key = Integer.toHexString((real + "@" + Files.getLastModifiedTime(real.resolve("pyvenv.cfg"))).hashCode());
+            Path copy = KernelCache.pagebookRoot().resolve("science").resolve("private-" + key);
+            if (Files.isRegularFile(copy.resolve(".complete"))) {
+                return copy;
+            }
+            Files.createDirectories(copy.getParent());
+            Path partial = Files.createTempDirectory(copy.getParent(), "private-copy-");
+            try {
+                copyTree(real, partial);
+                Files.writeString(partial.resolve(".complete"), real.toString());
+                Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException failedOrRaced) {
+                // Raced: another process finished the same copy first, use theirs. Else report below.
+                deleteTree(partial);
+                if (!Files.isRegularFile(copy.resolve(".complete"))) {
+                    throw failedOrRaced;
+                }
+            }
+            return Files.isRegularFile(copy.resolve(".complete")) ? copy : venv;
+        } catch (IOException e) {
+            System.err.println("pagebook: cannot make a private copy of the science venv " + venv + ": " + e
+                    + "; numpy may fail in a second kernel");
+            return venv;
+        }
+    }
+
+    private static boolean canWriteInto(Path dir) {
+        try {
+            Files.delete(Files.createTempFile(dir, ".pagebook-write-check", ""));
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                String name = source.getFileName() == null ? "" : source.getFileName().toString();
+                if (name.matches(".*\\.dup\\d+") || source.equals(from.resolve(".complete"))
+                        || source.startsWith(from.resolve(".pagebook"))) {
+                    continue; // per-context copies of the source's own users; build records
+                }
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    static void configure(Context.Builder builder, Path shipped) {
+        if (shipped == null) {
             return;
         }
+        Path venv = writable(shipped);
         builder.option("python.Executable", venv.resolve("bin/python").toString())
                 .option("python.ForceImportSite", "true")
                 // Each context gets its own copy of numpy's native libraries, so a restart (a new

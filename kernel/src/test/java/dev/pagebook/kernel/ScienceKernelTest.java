@@ -75,14 +75,32 @@ class ScienceKernelTest {
     }
 
     @Test
-    void twoKernelsUseNumpyAtOnce() throws Exception {
+    void twoKernelsUseNumpyAtOnceAndAKernelStartedWithoutTheVenvGetsIt() throws Exception {
         Path venv = venv();
         try (GraalPyKernel a = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv).withWarmStandby(false));
-             GraalPyKernel b = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv).withWarmStandby(false))) {
+             GraalPyKernel b = GraalPyKernel.start(KernelOptions.defaults().withVenv(null).withWarmStandby(false))) {
+            // b was started before the venv existed (first run); restartWithVenv gives it numpy.
+            ExecutionReply without = b.execute("s", "import numpy", new RecordingSink()).get(5, TimeUnit.MINUTES);
+            assertThat(without.status()).isEqualTo(ExecutionReply.Status.ERROR);
+            b.restartWithVenv(venv).get(5, TimeUnit.MINUTES);
             RecordingSink fromA = run(a, "import numpy as np\nint(np.arange(5).sum())");
             RecordingSink fromB = run(b, "import numpy as np\nint(np.arange(6).sum())");
             assertThat(fromA.all(Output.ExecuteResult.class).get(0).data()).containsEntry("text/plain", "10");
             assertThat(fromB.all(Output.ExecuteResult.class).get(0).data()).containsEntry("text/plain", "15");
+        }
+    }
+
+    /** An installed, read-only venv (root ignores permissions, so the copy is forced here). */
+    @Test
+    void aVenvTheUserCannotWriteIsUsedThroughAPrivateCopy() throws Exception {
+        Path venv = venv();
+        System.setProperty("pagebook.venv.privateCopy", "true");
+        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv).withWarmStandby(false))) {
+            RecordingSink prefix = run(kernel, "import sys, numpy\nsys.prefix");
+            assertThat(prefix.all(Output.ExecuteResult.class)).singleElement().satisfies(r -> assertThat(r.data().get("text/plain"))
+                    .contains("private-").doesNotContain(venv.getFileName().toString()));
+        } finally {
+            System.clearProperty("pagebook.venv.privateCopy");
         }
     }
 }

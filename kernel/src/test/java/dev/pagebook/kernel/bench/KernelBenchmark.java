@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The kernel's speed figures, side by side with CPython ({@code python3}) on the same code in the
- * same run. Prints a table; asserts nothing. Run: {@code bin/build -q -pl kernel test-compile
- * exec:exec@benchmark} (add {@code -Dpagebook.venv=DIR} for the numpy/matplotlib rows).
+ * same run. Prints a table; asserts nothing. Run: {@code kernel/science/cpython-peer.sh && bin/build -q
+ * -pl kernel test-compile exec:exec@benchmark}. The numpy/matplotlib rows need the science venv.
  */
 public final class KernelBenchmark {
 
@@ -47,10 +47,25 @@ public final class KernelBenchmark {
         this.python = python;
     }
 
+    /** kernel/science/cpython-peer.sh's venv (CPython with the same numpy/matplotlib) if built, else python3. */
+    private static String cpythonPeer() {
+        String cache = System.getenv("PAGEBOOK_CACHE");
+        if (cache == null || cache.isBlank()) {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            cache = (xdg == null || xdg.isBlank() ? System.getProperty("user.home") + "/.cache" : xdg) + "/pagebook";
+        }
+        Path peer = Path.of(cache, "science", "cpython-peer", "bin", "python");
+        if (Files.isExecutable(peer)) {
+            return peer.toString();
+        }
+        System.out.println("(CPython peer without numpy: run kernel/science/cpython-peer.sh for the numpy rows)");
+        return "python3";
+    }
+
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults());
-        new KernelBenchmark(System.getProperty("pagebook.cpython", "python3")).run(kernel, jvmStart);
+        new KernelBenchmark(System.getProperty("pagebook.cpython", cpythonPeer())).run(kernel, jvmStart);
         kernel.close();
         System.exit(0);
     }

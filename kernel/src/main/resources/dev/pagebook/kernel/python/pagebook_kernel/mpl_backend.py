@@ -6,6 +6,7 @@ kernel (flush_figures); like IPython's inline backend, displayed figures are clo
 import base64
 import io
 
+from matplotlib import rcParams
 from matplotlib._pylab_helpers import Gcf
 from matplotlib.backend_bases import FigureManagerBase, _Backend
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -13,11 +14,21 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from pagebook_kernel import channel
 
 
+def _tight_bbox(figure):
+    # savefig(bbox_inches="tight") lays the figure out again for every format; doing it once for
+    # both PNG and SVG took a warmed GraalPy kernel from 5.5 s to about half that per figure.
+    if figure.get_layout_engine() is not None:
+        figure.draw_without_rendering()  # constrained/tight layout positions the axes at draw time
+    bbox = figure.get_tightbbox(figure.canvas.get_renderer())
+    return bbox.padded(rcParams["savefig.pad_inches"])
+
+
 def figure_bundle(figure):
+    bbox = _tight_bbox(figure)
     png = io.BytesIO()
-    figure.savefig(png, format="png", bbox_inches="tight")
+    figure.savefig(png, format="png", bbox_inches=bbox)
     svg = io.StringIO()
-    figure.savefig(svg, format="svg", bbox_inches="tight")
+    figure.savefig(svg, format="svg", bbox_inches=bbox)
     width, height = figure.get_size_inches() * figure.dpi
     data = {
         "image/png": base64.b64encode(png.getvalue()).decode("ascii"),
