@@ -145,10 +145,14 @@ if [ -n "$venv" ]; then
   step "science venv from $venv ($(mb "$venv") MB)"
   # Only the venv proper (bin, lib, pyvenv.cfg): its hidden build-time launcher stays behind. -L: the
   # venv's links point into the build machine's cache; the image needs the files themselves.
+  # Left out: the per-context copies GraalPy makes of native libraries (*.dupN, made again per user)
+  # and the packages' own test suites.
   mkdir -p "$image_lib/science"
-  cp -RL "$venv"/* "$image_lib/science/"
+  (cd "$venv" && tar -c --dereference --exclude='*.dup[0-9]*' --exclude='lib/python*/site-packages/*/tests' bin include lib pyvenv.cfg $(ls -d share 2>/dev/null)) \
+    | tar -x -C "$image_lib/science"
+  step "science venv in the image: $(mb "$image_lib/science") MB"
 else
-  step "no science venv: the app offers to build it on first start"
+  step "no science venv: the app explains how to get numpy and matplotlib"
 fi
 step "app image: $(mb "$image") MB"
 

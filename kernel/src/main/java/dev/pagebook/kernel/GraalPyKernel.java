@@ -333,6 +333,7 @@ public final class GraalPyKernel implements Kernel {
      * Restarts into {@code venv}: how a kernel started before the science venv was built (first
      * run) gets numpy and matplotlib. The spare context, booted without the venv, is dropped.
      */
+    @Override
     public CompletableFuture<Void> restartWithVenv(Path venv) {
         options = options.withVenv(venv);
         channel.usePip(new PipRunner(venv));

@@ -30,6 +30,14 @@ public interface Kernel extends AutoCloseable {
     /** A clean namespace; completes when the kernel is ready again. */
     CompletableFuture<Void> restart();
 
+    /**
+     * Restarts with numpy/matplotlib from {@code venv} (built after this kernel started). Kernels
+     * without venv support just restart.
+     */
+    default CompletableFuture<Void> restartWithVenv(java.nio.file.Path venv) {
+        return restart();
+    }
+
     KernelStatus status();
 
     void addStatusListener(Consumer<KernelStatus> listener);

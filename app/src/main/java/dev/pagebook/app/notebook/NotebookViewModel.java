@@ -448,6 +448,13 @@ public final class NotebookViewModel {
         });
     }
 
+    /** Restart into the numpy/matplotlib venv built after this notebook's kernel started. */
+    public void restartWithVenv(java.nio.file.Path venv) {
+        cancelQueue();
+        kernelStatus.set(KernelStatus.STARTING);
+        tasks.whenDone(kernel.restartWithVenv(venv), ignored -> { }, error -> kernelStatus.set(KernelStatus.DEAD));
+    }
+
     public void restartAndRunAll() {
         restart(this::runAll);
     }

@@ -5,6 +5,7 @@ import dev.pagebook.app.files.NotebookFiles;
 import dev.pagebook.app.files.RecentFiles;
 import dev.pagebook.app.files.RecoveryStore;
 import dev.pagebook.app.notebook.NotebookViewModel;
+import dev.pagebook.app.science.ScienceSetupBar;
 import dev.pagebook.app.task.BackgroundTasks;
 import dev.pagebook.format.Notebook;
 import dev.pagebook.format.NotebookFormatException;
@@ -98,7 +99,11 @@ public final class MainWindow {
         this.theme = theme;
         tabs.setId("notebook-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        root.setTop(new VBox(menuBar(), toolBar()));
+        VBox top = new VBox(menuBar(), toolBar());
+        // First run without numpy/matplotlib: build them in the background (or say how to get them).
+        ScienceSetupBar.forThisStart(tasks, venv -> facts.keySet().forEach(tab -> tab.notebook().restartWithVenv(venv)))
+                .ifPresent(top.getChildren()::add);
+        root.setTop(top);
         root.setCenter(tabs);
         root.getStyleClass().add("pagebook-root");
         Scene scene = new Scene(root, 1400, 900);
