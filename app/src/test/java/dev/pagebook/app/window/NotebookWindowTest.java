@@ -249,7 +249,8 @@ class NotebookWindowTest {
         String id = fx(() -> vm.cells().get(0).id());
         await("the figure in the preview", 30, () -> {
             Object n = tab.preview().webView().getEngine().executeScript(
-                    "document.querySelectorAll('#" + id + "-output img').length");
+                    // the preview shows matplotlib's SVG when there is one, as Jupyter does
+                    "document.querySelectorAll('#" + id + "-output img, #" + id + "-output svg').length");
             return n instanceof Number k && k.intValue() == 1;
         });
     }
