@@ -156,6 +156,37 @@ else
 fi
 step "app image: $(mb "$image") MB"
 
+# The .rpm gets the .deb's /usr/bin/pagebook link: jpackage's own spec template (from this JDK, so
+# its placeholders match) with the link added to %post and removed by a real uninstall (%preun, $1 = 0).
+rpm_resources() {
+  local dir=$work/rpm-resources template
+  rm -rf "$dir"; mkdir -p "$dir/x"
+  cp "$here/linux/Pagebook.desktop" "$dir/"
+  jimage extract --dir "$dir/x" --include 'regex:.*jpackage/internal/resources/template\.spec' "$JAVA_HOME/lib/modules"
+  template=$(find "$dir/x" -name template.spec | head -n 1)
+  [ -n "$template" ] || { echo "build-installer: no template.spec in $JAVA_HOME/lib/modules" >&2; exit 1; }
+  awk '
+    { print }
+    /^%post$/ { post = 1 }
+    /^%preun$/ { preun = 1 }
+    post && /^DESKTOP_COMMANDS_INSTALL$/ {
+      print "if [ ! -e /usr/bin/pagebook ] || [ \"$(readlink /usr/bin/pagebook)\" = \"/opt/pagebook/bin/Pagebook\" ]; then"
+      print "  ln -sf /opt/pagebook/bin/Pagebook /usr/bin/pagebook"
+      print "fi"
+      post = 0
+    }
+    preun && /^DESKTOP_COMMANDS_UNINSTALL$/ {
+      print "if [ \"$1\" = 0 ] && [ \"$(readlink /usr/bin/pagebook)\" = \"/opt/pagebook/bin/Pagebook\" ]; then"
+      print "  rm -f /usr/bin/pagebook"
+      print "fi"
+      preun = 0
+    }' "$template" >"$dir/pagebook.spec"
+  grep -q 'ln -sf /opt/pagebook/bin/Pagebook' "$dir/pagebook.spec" \
+    || { echo "build-installer: jpackage's spec template changed; /usr/bin link not added" >&2; exit 1; }
+  rm -rf "$dir/x"
+  echo "$dir"
+}
+
 for type in "${types[@]}"; do
   step "$type"
   case $type in
@@ -164,9 +195,12 @@ for type in "${types[@]}"; do
       cp -R "$image" "$dest/"
       continue ;;
     deb|rpm)
-      extra=(--resource-dir "$here/linux" --linux-package-name pagebook --linux-shortcut --linux-app-category devel)
-      [ $type = deb ] && extra+=(--linux-deb-maintainer pagebook@users.noreply.github.com)
-      [ $type = rpm ] && extra+=(--linux-rpm-license-type "UPL-1.0") ;;
+      extra=(--linux-package-name pagebook --linux-shortcut --linux-app-category devel)
+      if [ $type = deb ]; then
+        extra+=(--resource-dir "$here/linux" --linux-deb-maintainer pagebook@users.noreply.github.com)
+      else
+        extra+=(--resource-dir "$(rpm_resources)" --linux-rpm-license-type "UPL-1.0")
+      fi ;;
     msi)
       extra=(--file-associations "$here/windows/pagebook-notebook.properties" --win-menu --win-menu-group Pagebook
              --win-shortcut --win-dir-chooser --win-upgrade-uuid 6f1e7b1a-3c52-4a55-9c1e-0b6d3f2a9e41) ;;

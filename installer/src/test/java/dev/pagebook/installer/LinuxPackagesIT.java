@@ -182,7 +182,8 @@ class LinuxPackagesIT {
                 "/opt/pagebook/lib/pagebook-Pagebook.desktop", "/opt/pagebook/lib/runtime/lib/server/libjvm.so");
         assertThat(files).doesNotContain("MimeInfo.xml");
         String scripts = run(Duration.ofMinutes(1), Map.of(), "rpm", "-qp", "--scripts", rpm.toString()).output();
-        assertThat(scripts).contains("xdg-desktop-menu install /opt/pagebook/lib/pagebook-Pagebook.desktop")
+        assertThat(scripts).contains("xdg-desktop-menu install /opt/pagebook/lib/pagebook-Pagebook.desktop",
+                        "ln -sf /opt/pagebook/bin/Pagebook /usr/bin/pagebook", "rm -f /usr/bin/pagebook")
                 .doesNotContain("xdg-mime default");
         assertThat(run(Duration.ofMinutes(1), Map.of(), "rpm", "-qpR", rpm.toString()).output()).contains("xdg-utils");
     }
