@@ -15,14 +15,26 @@ final class SharedEngine {
 
     static synchronized Engine get() {
         if (engine == null) {
-            Engine.Builder builder = Engine.newBuilder("python").allowExperimentalOptions(true);
-            // Measured on 2 cores (docs/kernel.md): latency mode reaches peak speed sooner and
-            // costs less compile time at start. A -Dpolyglot.engine.* property overrides these.
-            defaultOption(builder, "engine.Mode", "latency");
-            defaultOption(builder, "engine.WarnInterpreterOnly", "false");
-            engine = builder.build();
+            try {
+                engine = build(true);
+            } catch (IllegalArgumentException noCompiler) {
+                // No Graal JIT in this JVM (started without the JVMCI flags): engine.Mode does not
+                // exist there. Python still runs, interpreted and slower.
+                engine = build(false);
+            }
         }
         return engine;
+    }
+
+    private static Engine build(boolean compilerOptions) {
+        Engine.Builder builder = Engine.newBuilder("python").allowExperimentalOptions(true);
+        // Measured on 2 cores (docs/kernel.md): latency mode reaches peak speed sooner and
+        // costs less compile time at start. A -Dpolyglot.engine.* property overrides these.
+        if (compilerOptions) {
+            defaultOption(builder, "engine.Mode", "latency");
+        }
+        defaultOption(builder, "engine.WarnInterpreterOnly", "false");
+        return builder.build();
     }
 
     private static void defaultOption(Engine.Builder builder, String name, String value) {
