@@ -27,3 +27,21 @@ def warm_imports(modules):
             importlib.import_module(name)
         except BaseException:  # noqa: B036 - any failure here belongs to the cell that imports it
             pass
+    if "matplotlib.pyplot" in modules:
+        _warm_figures()
+
+
+def _warm_figures():
+    # The first figure a context renders runs matplotlib's layout and PNG/SVG code cold (seconds
+    # under GraalPy); one throwaway figure, never registered with pyplot, warms those paths.
+    try:
+        from matplotlib.figure import Figure
+        from pagebook_kernel.mpl_backend import figure_bundle
+        figure = Figure(figsize=(2, 1.5))
+        axes = figure.add_subplot()
+        axes.plot([0, 1, 2], [1, 0, 1], label="warm-up")
+        axes.set_title("warm-up")
+        axes.legend()
+        figure_bundle(figure)
+    except BaseException:  # noqa: B036 - a cell that draws will report any real problem
+        pass
