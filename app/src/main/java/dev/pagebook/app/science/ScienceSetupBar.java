@@ -5,6 +5,7 @@ import dev.pagebook.kernel.ScienceVenv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -54,13 +55,13 @@ public final class ScienceSetupBar extends VBox {
      * The bar for this start: empty when the venv is already built. Starts the build when a builder
      * is configured; {@code onReady} gets the venv on the FX thread when the user asks kernels to use it.
      */
-    public static java.util.Optional<ScienceSetupBar> forThisStart(BackgroundTasks tasks, Consumer<Path> onReady) {
+    public static Optional<ScienceSetupBar> forThisStart(BackgroundTasks tasks, Consumer<Path> onReady) {
         if (ScienceVenv.find().isPresent()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ScienceSetupBar bar = new ScienceSetupBar();
         ScienceVenvBuild.configured().ifPresentOrElse(build -> bar.build(tasks, build, onReady), bar::explain);
-        return java.util.Optional.of(bar);
+        return Optional.of(bar);
     }
 
     private void build(BackgroundTasks tasks, ScienceVenvBuild build, Consumer<Path> onReady) {

@@ -115,7 +115,7 @@ public final class ScienceVenvBuild {
         String text = note.group(1).trim();
         Matcher finished = DONE.matcher(text);
         Matcher skipped = SKIPPED.matcher(text);
-        if (finished.matches() && !text.startsWith(" ")) {
+        if (finished.matches()) {
             done += weight(finished.group(1));
         } else if (skipped.matches()) {
             done += weight("build " + skipped.group(1));
