@@ -245,7 +245,7 @@ class NotebookWindowTest {
         await("the figure", 600, () -> vm.cells().get(0).executionCountProperty().get() != null);
         assertThat(fx(() -> vm.cells().get(0).outputs()))
                 .anyMatch(o -> o instanceof Output.DisplayData d && d.data().containsKey("image/png"));
-        assertThat(fx(() -> robot.lookup(".output-image").tryQuery().isPresent())).isTrue();
+        await("the figure in the cell list", 30, () -> robot.lookup(".output-image").tryQuery().isPresent());
         String id = fx(() -> vm.cells().get(0).id());
         await("the figure in the preview", 30, () -> {
             Object n = tab.preview().webView().getEngine().executeScript(
