@@ -52,6 +52,18 @@ record PageConfig(Map<String, Object> values) {
         return packages instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
+    /** The configuration with more packages (after the ones it names). */
+    PageConfig withMorePackages(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        List<String> all = new java.util.ArrayList<>(packages());
+        all.addAll(more);
+        copy.put("packages", all);
+        return new PageConfig(copy);
+    }
+
     /** The configuration with its packages taken out (the export's own loader installs them). */
     Map<String, Object> withoutPackages() {
         Map<String, Object> copy = new LinkedHashMap<>(values);

@@ -70,6 +70,33 @@ final class PageSplicer {
         edits.add(new Edit(at, at, text));
     }
 
+    /** Replaces the content between an element's start and end tag; false when that is not possible. */
+    boolean replaceInner(Element element, String text) {
+        Range start = element.sourceRange();
+        Range end = element.endSourceRange();
+        if (!start.isTracked() || start.isImplicit() || !end.isTracked() || end.isImplicit()) {
+            return false;
+        }
+        edits.add(new Edit(start.endPos(), end.startPos(), text));
+        return true;
+    }
+
+    /** Removes an element and the line break after it. */
+    void removeLine(Element element) {
+        Range start = element.sourceRange();
+        Range end = element.endSourceRange();
+        if (!start.isTracked() || start.isImplicit()) {
+            return;
+        }
+        int to = end.isTracked() && !end.isImplicit() ? end.endPos() : start.endPos();
+        if (source.startsWith("\r\n", to)) {
+            to += 2;
+        } else if (source.startsWith("\n", to)) {
+            to++;
+        }
+        edits.add(new Edit(start.startPos(), to, ""));
+    }
+
     String result() {
         StringBuilder out = new StringBuilder(source);
         edits.stream()

@@ -54,15 +54,26 @@ public final class PyScriptExporter {
     /** Exports a notebook given as HTML text; {@code sourceName} names it in messages. */
     public ExportResult export(String notebookHtml, String sourceName, ExportOptions options) {
         PageSplicer page = new PageSplicer(notebookHtml);
-        PageConfig config = PageConfig.of(page.document(), sourceName);
+        PageConfig declared = PageConfig.of(page.document(), sourceName);
+        List<String> imported = options.mode() == ExportMode.STATIC ? List.of()
+                : ImportedPackages.infer(page.document(), declared.packages(), assets);
+        PageConfig config = declared.withMorePackages(imported);
         page.removePyScriptLoaders();
+        PageWrites.apply(page, notebookHtml, sourceName);
         try {
-            return switch (options.mode()) {
+            ExportResult result = switch (options.mode()) {
                 case STATIC -> exportStatic(page, options);
                 case LINKED -> exportLinked(page, config, options);
                 case OFFLINE -> exportOffline(page, config, options);
                 case SITE -> exportSite(page, config, options);
             };
+            if (imported.isEmpty()) {
+                return result;
+            }
+            List<String> notes = new ArrayList<>(result.notes());
+            notes.add(0, "the cells import " + String.join(", ", imported)
+                    + " (not in the page's PyScript config): added to the packages the page loads");
+            return new ExportResult(result.page(), result.files(), result.bytes(), result.packages(), List.copyOf(notes));
         } catch (IOException e) {
             throw new ExportException("cannot write " + options.output() + ": " + e.getMessage());
         }
@@ -79,8 +90,9 @@ public final class PyScriptExporter {
         RuntimeVersions versions = assets.versions();
         Map<String, Object> manifest = manifest("linked", config.values(), List.of());
         manifest.put("core", versions.coreUrl());
+        manifest.put("css", versions.coreCssUrl());
         manifest.put("interpreter", versions.pyodideCdnBase() + "pyodide.mjs");
-        page.appendToHead(MARK + "<link rel=\"stylesheet\" href=\"" + versions.coreCssUrl() + "\">\n" + runtimeTags(manifest));
+        addRuntime(page, manifest, "");
         Path file = write(options.output(), page.result());
         List<String> notes = config.packages().isEmpty() ? List.of()
                 : List.of("packages load from Pyodide's CDN (and PyPI) when the page opens: " + String.join(", ", config.packages()));
@@ -101,7 +113,7 @@ public final class PyScriptExporter {
         packages.wheels().forEach(wheel -> files.put(wheel.getFileName().toString(), wheel));
 
         Map<String, Object> embedded = new LinkedHashMap<>();
-        StringBuilder body = new StringBuilder(MARK);
+        StringBuilder body = new StringBuilder();
         int index = 0;
         for (Map.Entry<String, Path> file : files.entrySet()) {
             embedded.put(file.getKey(), embed(body, index++, Files.readAllBytes(file.getValue()), mediaType(file.getKey())));
@@ -110,8 +122,7 @@ public final class PyScriptExporter {
 
         Map<String, Object> manifest = manifest("offline", config.withoutPackages(), packages.names());
         manifest.put("assets", embedded);
-        page.appendToHead(MARK + runtimeTags(manifest));
-        page.appendToBody(body.toString());
+        addRuntime(page, manifest, body.toString());
         Path file = write(options.output(), page.result());
         return new ExportResult(file, List.of(file), Files.size(file), packages.names(), packages.notes());
     }
@@ -148,9 +159,10 @@ public final class PyScriptExporter {
 
         Map<String, Object> manifest = manifest("site", config.withoutPackages(), packages.names());
         manifest.put("core", "./" + coreDir + "core.js");
+        manifest.put("css", "./" + coreDir + "core.css");
         manifest.put("pyodideDir", "./" + pyodideDir);
         manifest.put("serviceWorker", "./sw.js");
-        page.appendToHead(MARK + "<link rel=\"stylesheet\" href=\"./" + coreDir + "core.css\">\n" + runtimeTags(manifest));
+        addRuntime(page, manifest, "");
         Path index = write(folder.resolve("index.html"), page.result());
         written.add(0, index);
 
@@ -176,10 +188,15 @@ public final class PyScriptExporter {
         return manifest;
     }
 
-    private static String runtimeTags(Map<String, Object> manifest) {
-        return "<style id=\"pagebook-style\">\n" + resource("page-runtime.css") + "</style>\n"
-                + "<script type=\"application/json\" id=\"pagebook-export\">" + json(manifest) + "</script>\n"
-                + "<script id=\"pagebook-boot\">\n" + resource("page-runtime.js") + "</script>\n";
+    /**
+     * Only the output styles go into {@code <head>}; the manifest, the runtime and (offline) the
+     * embedded files go at the end of {@code <body>}, and PyScript's stylesheet is added by the
+     * runtime, so nothing is loaded or parsed before the saved outputs are painted.
+     */
+    private static void addRuntime(PageSplicer page, Map<String, Object> manifest, String embedded) {
+        page.appendToHead(MARK + "<style id=\"pagebook-style\">\n" + resource("page-runtime.css") + "</style>\n");
+        page.appendToBody(MARK + "<script type=\"application/json\" id=\"pagebook-export\">" + json(manifest) + "</script>\n"
+                + "<script id=\"pagebook-boot\">\n" + resource("page-runtime.js") + "</script>\n" + embedded);
     }
 
     /** Appends one gzip+base64 asset element; returns how the page runtime finds it. */

@@ -67,14 +67,35 @@
         }
         for (const type of ['image/png', 'image/jpeg', 'image/gif']) {
           if (type in data) {
-            const node = document.createElement('img');
-            node.src = `data:${type};base64,${data[type]}`;
+            const node = element('img', 'pagebook-display');
+            node.alt = 'output';
+            node.src = `data:${type};base64,${data[type].replace(/\s/g, '')}`;
             return node;
           }
         }
         return element('pre', 'pagebook-display', data['application/json'] ?? data['text/plain'] ?? '');
       }
     }
+  }
+
+  // What a cell wrote into the page (a document.getElementById(...) write, display(target=...))
+  // is recorded as the kernel records it: per element with an id, its new inner HTML, as a
+  // display_data output with metadata {"pagebook": {"target": id}}. Such outputs are already in
+  // the page, so they are not rendered again in the cell's own output element.
+  const isPageWrite = output => Boolean(output.metadata && output.metadata.pagebook
+    && output.metadata.pagebook.target);
+  let pageObserver = null;
+  let pageRecords = [];
+  function ignoredNode(node) {
+    if (!node || !node.isConnected || !document.body.contains(node)) return true;
+    const owner = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return !owner || Boolean(owner.closest('script, py-config, #pagebook-status, .pagebook-output'))
+      || cells.some(cell => cell.getAttribute('target') && owner.closest(`[id="${CSS.escape(cell.getAttribute('target'))}"]`));
+  }
+  function anchorOf(node) {
+    let anchor = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    while (anchor && anchor !== document.body && !anchor.id) anchor = anchor.parentElement;
+    return anchor && anchor !== document.body ? anchor : null;
   }
 
   function outputData(json) {
@@ -88,9 +109,31 @@
     cells: () => cells.map(cell => ({ id: cell.id, source: cell.textContent })),
     showOutputs(cellId, json) {
       const cell = document.getElementById(cellId);
-      targetOf(cell).replaceChildren(outputData(json), ...JSON.parse(json).map(renderOutput));
+      const shown = JSON.parse(json).filter(output => !isPageWrite(output)).map(renderOutput);
+      targetOf(cell).replaceChildren(outputData(json), ...shown);
       timings.firstLive ??= performance.now();
       status(`Running cells ${cells.indexOf(cell) + 1}/${cells.length}`);
+    },
+    watchPage() {
+      pageObserver?.disconnect();
+      pageRecords = [];
+      pageObserver = new MutationObserver(records => pageRecords.push(...records));
+      pageObserver.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    },
+    /** JSON [[id, innerHTML], ...] of the elements changed since watchPage(), outermost only. */
+    pageChanges() {
+      const records = pageObserver ? [...pageRecords, ...pageObserver.takeRecords()] : [];
+      pageRecords = [];
+      pageObserver?.disconnect();
+      pageObserver = null;
+      const changed = [];
+      for (const record of records) {
+        if (ignoredNode(record.target)) continue;
+        const anchor = anchorOf(record.target);
+        if (anchor && !changed.includes(anchor)) changed.push(anchor);
+      }
+      const outermost = changed.filter(e => !changed.some(other => other !== e && other.contains(e)));
+      return JSON.stringify(outermost.map(e => [e.id, e.innerHTML]));
     },
     finished() {
       finished = true;
@@ -216,17 +259,20 @@
     adoptCells();
     const config = { ...manifest.config };
     let core;
+    let css = manifest.css && new URL(manifest.css, location.href).href;
     if (manifest.mode === 'linked') {
       core = manifest.core;
       config.interpreter = manifest.interpreter;
     } else {
       const assets = manifest.mode === 'offline' ? await mountEmbeddedAssets() : siteAssets();
       core = assets.core;
-      if (assets.css) {
-        const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: assets.css });
-        document.head.append(link);
-      }
+      css = assets.css || css;
       config.interpreter = interpreterModule(assets);
+    }
+    // PyScript's stylesheet comes with the runtime, after the saved outputs were painted.
+    if (css) {
+      const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: css });
+      document.head.append(link);
     }
     startDriver(config);
     await import(core);
@@ -237,7 +283,14 @@
     if (!finished) fail(event.reason && event.reason.message || String(event.reason));
   });
   setTimeout(() => fail('it did not finish within 5 minutes'), 300000);
-  const start = () => boot().catch(error => fail(error.message || String(error)));
+  // The saved outputs are painted first: PyScript's module (large), its stylesheet and the
+  // offline unpacking all start after the first frame (or 250 ms where frames are paused, as in
+  // a background tab).
+  const afterFirstPaint = () => new Promise(resolve => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 250);
+  });
+  const start = () => afterFirstPaint().then(boot).catch(error => fail(error.message || String(error)));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

@@ -138,6 +138,7 @@ async def run_cell(cell_id, source):
     code = textwrap.dedent(source).strip("\n") + "\n"
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
     _outputs = []
+    js.pagebook.watchPage()
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Stream("stdout", stdout), _Stream("stderr", stderr)
     try:
@@ -156,6 +157,10 @@ async def run_cell(cell_id, source):
         _outputs.append(_error_output(error, filename))
     finally:
         sys.stdout, sys.stderr = stdout, stderr
+        # What the cell wrote into the page, as the kernel saves it (docs/export.md).
+        for element_id, html in json.loads(js.pagebook.pageChanges()):
+            _outputs.append({"output_type": "display_data", "data": {"text/html": html},
+                             "metadata": {"pagebook": {"target": element_id}}})
         outputs, _outputs = _outputs, None
     return json.dumps(outputs)
 

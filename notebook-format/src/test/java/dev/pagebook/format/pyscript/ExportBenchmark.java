@@ -1,6 +1,10 @@
 package dev.pagebook.format.pyscript;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pagebook.format.pyscript.browser.CdnEmulator;
+import dev.pagebook.format.pyscript.browser.CdpSession;
+import dev.pagebook.format.pyscript.browser.HeadlessChromium;
+import dev.pagebook.format.pyscript.browser.LocalHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,12 +34,21 @@ public final class ExportBenchmark {
         ExportResult linked = PyScriptExporter.export(notebook, new ExportOptions(ExportMode.LINKED, dir.resolve("linked.html"), assets));
         ExportResult site = PyScriptExporter.export(notebook, new ExportOptions(ExportMode.SITE, dir.resolve("site"), assets));
         Files.writeString(dir.resolve("plain.html"), plainPage(Files.readString(notebook), assets));
+        Files.writeString(dir.resolve("warm.html"), "<!DOCTYPE html><title>warm-up</title><p>warm-up");
 
-        System.out.printf("%-34s %12s %12s%n", "page (same notebook, stdlib only)", "outputs ms", "live ms");
+        // Each page is opened in a browser that has just shown another page from the same place
+        // (a reader's browser is running already): Chromium's and the server's own start-up are
+        // not counted. Times are from the navigation's start; "first byte" is when the page's
+        // first byte arrived.
+        // "cold": the same page as the first navigation of a just-started Chromium (its own start-up
+        // and the server's first request included), for comparison with earlier measurements.
+        System.out.printf("%-34s %12s %12s %12s %12s%n", "page (same notebook, stdlib only)", "outputs ms", "first byte",
+                "live ms", "cold outputs");
         try (LocalHttpServer server = new LocalHttpServer(dir)) {
-            print("Pagebook offline (file://, no net)", measure(offline.page().toUri().toString(), false, assets, true));
-            print("Pagebook linked (localhost + CDN)", measure(server.url("linked.html"), true, assets, true));
-            print("plain PyScript (localhost + CDN)", measure(server.url("plain.html"), true, assets, false));
+            String warmFile = dir.resolve("warm.html").toUri().toString();
+            print("Pagebook offline (file://, no net)", measure(offline.page().toUri().toString(), warmFile, false, assets, true));
+            print("Pagebook linked (localhost + CDN)", measure(server.url("linked.html"), server.url("warm.html"), true, assets, true));
+            print("plain PyScript (localhost + CDN)", measure(server.url("plain.html"), server.url("warm.html"), true, assets, false));
         }
         try (LocalHttpServer server = new LocalHttpServer(site.page().getParent());
              HeadlessChromium chromium = new HeadlessChromium(true); CdpSession page = chromium.page()) {
@@ -54,13 +67,13 @@ public final class ExportBenchmark {
                 offline.bytes(), linked.bytes(), site.bytes(), site.files().size(), Files.size(notebook));
     }
 
-    private record Timing(double outputs, double live) { }
+    private record Timing(double outputs, double firstByte, double live, double cold) { }
 
     private static void print(String name, Timing timing) {
-        System.out.printf("%-34s %12.0f %12.0f%n", name, timing.outputs, timing.live);
+        System.out.printf("%-34s %12.0f %12.0f %12.0f %12.0f%n", name, timing.outputs, timing.firstByte, timing.live, timing.cold);
     }
 
-    private static Timing measure(String url, boolean cdn, RuntimeAssets assets, boolean pagebook) throws Exception {
+    private static double cold(String url, boolean cdn, RuntimeAssets assets, boolean pagebook) throws Exception {
         try (HeadlessChromium chromium = new HeadlessChromium(true); CdpSession page = chromium.page()) {
             if (cdn) {
                 new CdnEmulator(page, assets);
@@ -70,12 +83,41 @@ public final class ExportBenchmark {
                         "downloadThroughput", -1, "uploadThroughput", -1));
             }
             page.send("Page.navigate", Map.of("url", url));
+            if (!pagebook) {
+                page.waitFor("window.plainFirstOutput", Duration.ofSeconds(180));
+                return page.evaluate("window.plainFirstOutput").asDouble();
+            }
+            page.waitFor(FIRST_PAINT, Duration.ofSeconds(30));
+            return page.evaluate(FIRST_PAINT).asDouble();
+        }
+    }
+
+    private static Timing measure(String url, String warmUp, boolean cdn, RuntimeAssets assets, boolean pagebook) throws Exception {
+        try (HeadlessChromium chromium = new HeadlessChromium(true); CdpSession page = chromium.page()) {
+            if (cdn) {
+                new CdnEmulator(page, assets);
+            } else {
+                page.send("Network.enable", Map.of());
+                page.send("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                        "downloadThroughput", -1, "uploadThroughput", -1));
+            }
+            page.send("Page.navigate", Map.of("url", warmUp));
+            page.waitFor("location.href.endsWith('warm.html') && document.readyState === 'complete'", Duration.ofSeconds(30));
+            page.send("Page.navigate", Map.of("url", url));
+            page.waitFor("!location.href.endsWith('warm.html')", Duration.ofSeconds(30));
             String live = pagebook ? "document.documentElement.dataset.pagebook === 'live' && pagebook.timings.live"
                     : "window.plainDone";
             page.waitFor(live, Duration.ofSeconds(180));
             page.waitFor(FIRST_PAINT, Duration.ofSeconds(10));
             JsonNode outputs = page.evaluate(pagebook ? FIRST_PAINT : "window.plainFirstOutput");
-            return new Timing(outputs.asDouble(), page.evaluate(live).asDouble());
+            if (System.getProperty("bench.detail") != null) {
+                System.out.println(url + " " + page.evaluate("JSON.stringify((({fetchStart, connectStart, connectEnd, requestStart,"
+                        + " responseStart, responseEnd, domInteractive, domContentLoadedEventStart}) => ({fetchStart, connectStart,"
+                        + " connectEnd, requestStart, responseStart, responseEnd, domInteractive, domContentLoadedEventStart}))"
+                        + "(performance.getEntriesByType('navigation')[0]))").asText());
+            }
+            double firstByte = page.evaluate("performance.getEntriesByType('navigation')[0].responseStart").asDouble();
+            return new Timing(outputs.asDouble(), firstByte, page.evaluate(live).asDouble(), cold(url, cdn, assets, pagebook));
         }
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pagebook.format.pyscript.browser.CdnEmulator;
+import dev.pagebook.format.pyscript.browser.CdpSession;
+import dev.pagebook.format.pyscript.browser.HeadlessChromium;
+import dev.pagebook.format.pyscript.browser.LocalHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package dev.pagebook.format.pyscript;
+package dev.pagebook.format.pyscript.browser;
 
+import dev.pagebook.format.pyscript.RuntimeAssets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Answers a page's requests for the pinned CDN URLs from the local runtime cache (this machine
  * has no internet), through the DevTools Fetch domain; anything else on the internet fails.
  */
-final class CdnEmulator {
+public final class CdnEmulator {
 
     private final AtomicLong served = new AtomicLong();
 
-    CdnEmulator(CdpSession page, RuntimeAssets assets) {
+    public CdnEmulator(CdpSession page, RuntimeAssets assets) {
         String core = "https://cdn.jsdelivr.net/npm/@pyscript/core@" + assets.versions().pyscriptCore() + "/dist/";
         String pyodide = assets.versions().pyodideCdnBase();
         page.on("Fetch.requestPaused", event -> {
@@ -47,7 +48,7 @@ final class CdnEmulator {
         page.send("Fetch.enable", Map.of("patterns", List.of(Map.of("urlPattern", "https://*"))));
     }
 
-    long bytesServed() {
+    public long bytesServed() {
         return served.get();
     }
 

@@ -1,4 +1,4 @@
-package dev.pagebook.format.pyscript;
+package dev.pagebook.format.pyscript.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Debian's Chromium, headless, with a fresh profile; hands out a CDP session to its page. */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-    static final Path EXECUTABLE = Path.of(System.getProperty("pagebook.chromium", "/usr/bin/chromium"));
+    public static final Path EXECUTABLE = Path.of(System.getProperty("pagebook.chromium", "/usr/bin/chromium"));
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on ws://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Process process;
@@ -31,7 +31,7 @@ final class HeadlessChromium implements AutoCloseable {
     private final int port;
 
     /** @param offline route everything but loopback to a dead proxy, so nothing can reach the internet */
-    HeadlessChromium(boolean offline) throws IOException {
+    public HeadlessChromium(boolean offline) throws IOException {
         profile = Files.createTempDirectory("pagebook-chromium");
         List<String> command = new ArrayList<>(List.of(EXECUTABLE.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
@@ -66,11 +66,11 @@ final class HeadlessChromium implements AutoCloseable {
         drain.start();
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(EXECUTABLE);
     }
 
-    CdpSession page() throws IOException, InterruptedException {
+    public CdpSession page() throws IOException, InterruptedException {
         HttpResponse<String> list = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
                 HttpResponse.BodyHandlers.ofString());

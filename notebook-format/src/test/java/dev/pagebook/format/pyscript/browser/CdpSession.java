@@ -1,4 +1,4 @@
-package dev.pagebook.format.pyscript;
+package dev.pagebook.format.pyscript.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** A Chrome DevTools Protocol connection to one page target, over java.net.http's WebSocket. */
-final class CdpSession implements AutoCloseable {
+public final class CdpSession implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,17 +29,17 @@ final class CdpSession implements AutoCloseable {
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    CdpSession(String webSocketUrl) {
+    public CdpSession(String webSocketUrl) {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(webSocketUrl), new Receiver()).join();
     }
 
-    void on(String method, Consumer<JsonNode> handler) {
+    public void on(String method, Consumer<JsonNode> handler) {
         listeners.add(new Listener(method, handler));
     }
 
-    JsonNode send(String method, Map<String, ?> params) {
+    public JsonNode send(String method, Map<String, ?> params) {
         try {
             return sendAsync(method, params).get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -47,7 +47,7 @@ final class CdpSession implements AutoCloseable {
         }
     }
 
-    CompletableFuture<JsonNode> sendAsync(String method, Map<String, ?> params) {
+    public CompletableFuture<JsonNode> sendAsync(String method, Map<String, ?> params) {
         int id = ids.incrementAndGet();
         ObjectNode message = JSON.createObjectNode();
         message.put("id", id);
@@ -62,7 +62,7 @@ final class CdpSession implements AutoCloseable {
     }
 
     /** Evaluates a JavaScript expression in the page (awaiting promises) and returns its value. */
-    JsonNode evaluate(String expression) {
+    public JsonNode evaluate(String expression) {
         JsonNode reply = send("Runtime.evaluate", Map.of("expression", expression, "awaitPromise", true,
                 "returnByValue", true));
         if (reply.has("exceptionDetails")) {
@@ -72,7 +72,7 @@ final class CdpSession implements AutoCloseable {
     }
 
     /** Polls until the expression is truthy; returns the milliseconds waited. */
-    long waitFor(String expression, Duration timeout) throws InterruptedException {
+    public long waitFor(String expression, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         while (!truthy(expression)) {
             if (System.nanoTime() - start > timeout.toNanos()) {

@@ -1,4 +1,4 @@
-package dev.pagebook.format.pyscript;
+package dev.pagebook.format.pyscript.browser;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Serves a folder on 127.0.0.1 like a static host (GitHub Pages): ETags with 304 answers, and
  * counts the body bytes it sends so tests can tell what a page really downloaded.
  */
-final class LocalHttpServer implements AutoCloseable {
+public final class LocalHttpServer implements AutoCloseable {
 
     private static final Map<String, String> TYPES = Map.of(".html", "text/html; charset=utf-8",
             ".js", "text/javascript", ".mjs", "text/javascript", ".css", "text/css", ".wasm", "application/wasm",
@@ -28,7 +28,7 @@ final class LocalHttpServer implements AutoCloseable {
     private final AtomicLong bodyBytes = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
 
-    LocalHttpServer(Path root) throws IOException {
+    public LocalHttpServer(Path root) throws IOException {
         this.root = root;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(workers);
@@ -36,19 +36,19 @@ final class LocalHttpServer implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + server.getAddress().getPort() + "/" + path;
     }
 
-    long bodyBytes() {
+    public long bodyBytes() {
         return bodyBytes.get();
     }
 
-    long requests() {
+    public long requests() {
         return requests.get();
     }
 
-    void resetCounters() {
+    public void resetCounters() {
         bodyBytes.set(0);
         requests.set(0);
     }
