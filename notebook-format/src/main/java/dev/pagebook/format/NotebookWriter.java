@@ -36,11 +36,18 @@ public final class NotebookWriter {
         if (frame.bom()) {
             sb.append('\uFEFF');
         }
+        int htmlStart = sb.length();
         sb.append(prologue(notebook));
         for (Cell cell : notebook.cells()) {
             switch (cell) {
                 case HtmlCell html -> sb.append(html.source());
-                case PythonCell python -> appendPython(sb, notebook, python);
+                case PythonCell python -> {
+                    if (sb.length() > htmlStart) {
+                        sb.append(CellBoundary.closerAfter(sb.substring(htmlStart)));
+                    }
+                    appendPython(sb, notebook, python);
+                    htmlStart = sb.length();
+                }
             }
         }
         return sb.append(frame.epilogue()).toString();
@@ -163,14 +170,17 @@ public final class NotebookWriter {
 
     /**
      * HTML ends a script at the first {@code </script}, and {@code <!--} can make it skip one; such
-     * code is written as a custom element with its text entity-escaped (docs/format.md).
+     * code is written as a custom element with its text entity-escaped (docs/format.md). So is code
+     * that jsoup, which reads pages back, would not end where a browser does ({@code x</a} right
+     * before {@code </script>} runs on past it in jsoup 1.21).
      */
     static boolean needsCustomElement(PythonCell cell) {
         if (cell.form().isCustomElement()) {
             return false;
         }
         String lower = cell.source().toLowerCase(Locale.ROOT);
-        return lower.contains("</script") || lower.contains("<!--");
+        return lower.contains("</script") || lower.contains("<!--")
+                || lower.contains("</") && !CellBoundary.scriptKeeps(cell.source());
     }
 
     private static String encode(String source, CellForm form) {

@@ -51,6 +51,25 @@ class NotebookEditingTest {
     }
 
     @Test
+    void htmlLeftOpenIsClosedSoTheNextCellStaysACell() throws Exception {
+        for (String open : List.of("<a", "<p title=\"x", "<!-- note", "<textarea>draft", "<TITLE>t", "<template><div")) {
+            Notebook nb = NotebookReader.read("<p>x</p>\n").editSource(0, "<p>x</p>\n" + open);
+            Notebook back = NotebookReader.read(NotebookWriter.write(nb.appendPythonCell("y = 1")));
+            assertThat(back.pythonCells()).as(open).extracting(PythonCell::source).containsExactly("y = 1");
+            assertThat(back.cells().get(0).source()).as(open).startsWith("<p>x</p>\n" + open);
+        }
+    }
+
+    @Test
+    void codeThatJsoupWouldNotEndIsWrittenAsACustomElement() throws Exception {
+        for (String code : List.of("x = '</a", "s = '</a<y", "# </scrip")) {
+            String written = NotebookWriter.write(NotebookReader.read("<p>x</p>\n").appendPythonCell(code).appendPythonCell("z = 2"));
+            assertThat(NotebookReader.read(written).pythonCells()).as(code).extracting(PythonCell::source)
+                    .containsExactly(code, "z = 2");
+        }
+    }
+
+    @Test
     void deleteAndMoveKeepCellTextWithItsTrailingWhitespace() throws Exception {
         Notebook nb = page();
         assertThat(NotebookWriter.write(nb.deleteCell(1))).isEqualTo(HEAD + A + B + TAIL);

@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 /** Random HTML around Python cells: read + write is byte-identical and never throws. */
 class RoundTripPropertiesTest {
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void readWriteIsByteIdentical(@ForAll("pages") String page) throws Exception {
         Notebook notebook = NotebookReader.read(page, "random.html");
         assertThat(NotebookWriter.write(notebook)).isEqualTo(page);
@@ -24,7 +24,7 @@ class RoundTripPropertiesTest {
         assertThat(again).isEqualTo(notebook.cells());
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void anySourceSurvivesWriteAndRead(@ForAll("pages") String page, @ForAll("sources") String source) throws Exception {
         Notebook notebook = NotebookReader.read(page, "random.html");
         List<PythonCell> cells = notebook.pythonCells();
