@@ -84,12 +84,34 @@ public final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        // Chromium's helper processes outlive the browser process for a moment and keep writing the profile.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        for (ProcessHandle helper : helpers) {
+            helper.destroy();
+            try {
+                helper.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                helper.destroyForcibly();
+            }
+        }
+        deleteProfile();
+    }
+
+    private void deleteProfile() throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                return;
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException vanished) {
+                if (attempt == 5) {
+                    throw new IOException("could not delete the Chromium profile " + profile, vanished);
+                }
+                Thread.sleep(200);
+            }
         }
     }
 }
