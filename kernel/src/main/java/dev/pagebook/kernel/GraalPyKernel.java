@@ -236,6 +236,14 @@ public final class GraalPyKernel implements Kernel {
         return submit(() -> run(sink, count -> shell.invokeMember("dispatch_event", handle, eventType), false));
     }
 
+    @Override
+    public CompletableFuture<ExecutionReply> rebindEvents(OutputSink sink) {
+        // A kernel still starting (or dead) holds no handlers yet: nothing to bind, nothing to report.
+        return submit(() -> shell == null || status == KernelStatus.DEAD
+                ? new ExecutionReply(ExecutionReply.Status.OK, 0, Duration.ZERO)
+                : run(sink, count -> shell.invokeMember("rebind_events"), false));
+    }
+
     private interface PythonCall {
         Value call(int count);
     }

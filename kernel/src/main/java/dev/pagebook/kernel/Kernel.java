@@ -21,6 +21,14 @@ public interface Kernel extends AutoCloseable {
      */
     CompletableFuture<ExecutionReply> dispatchEvent(String handle, String eventType, OutputSink sink);
 
+    /**
+     * The page was loaded anew, so its elements have new handles: binds the handlers registered
+     * with {@code @when} and friends to the elements their selectors (or ids) find now.
+     */
+    default CompletableFuture<ExecutionReply> rebindEvents(OutputSink sink) {
+        return CompletableFuture.completedFuture(new ExecutionReply(ExecutionReply.Status.OK, 0, java.time.Duration.ZERO));
+    }
+
     /** The page behind {@code pyscript.document}; null detaches it. Takes effect for the next cell. */
     void setDomBridge(DomBridge bridge);
 

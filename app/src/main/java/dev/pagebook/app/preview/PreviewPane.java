@@ -22,8 +22,8 @@ import javafx.util.Duration;
 /**
  * The live page: a WebView showing the notebook as a browser would, outputs in place. Runs update
  * only the cell's output element (scroll position, page state and event bindings survive); edits
- * to the page's structure reload it, restoring the scroll position. Clicks the kernel listens for
- * are forwarded to it.
+ * to the page's structure reload it, restoring the scroll position, and the kernel binds its
+ * event handlers to the new page. Clicks the kernel listens for are forwarded to it.
  */
 public final class PreviewPane extends BorderPane implements NotebookViewModel.PageListener {
 
@@ -39,6 +39,7 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
     private final PauseTransition reloadSoon = new PauseTransition(Duration.millis(250));
     private final List<Runnable> whenReady = new ArrayList<>();
     private BiConsumer<String, String> eventForwarder = (handle, type) -> { };
+    private Runnable onReloaded = () -> { };
     private double[] scrollToRestore;
     private boolean ready;
     private long loads;
@@ -80,6 +81,9 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
                 }
                 ready = true;
                 loads++;
+                if (loads > 1) {
+                    onReloaded.run();
+                }
                 List<Runnable> pending = new ArrayList<>(whenReady);
                 whenReady.clear();
                 pending.forEach(Runnable::run);
@@ -108,6 +112,11 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
     /** Where clicks the kernel listens for go: (element handle, event type). */
     public void setEventForwarder(BiConsumer<String, String> forwarder) {
         this.eventForwarder = forwarder;
+    }
+
+    /** Runs after the page was loaded anew (not the first load): its elements have new handles now. */
+    public void setOnReloaded(Runnable action) {
+        this.onReloaded = action;
     }
 
     public void showMessage(String text) {

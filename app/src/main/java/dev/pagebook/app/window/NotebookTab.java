@@ -50,6 +50,8 @@ public final class NotebookTab extends Tab {
         preview.setEventForwarder((handle, type) -> tasks.whenDone(
                 notebook.kernel().dispatchEvent(handle, type, this::eventOutput),
                 reply -> { }, error -> preview.showMessage("event handler failed: " + error.getMessage())));
+        preview.setOnReloaded(() -> tasks.whenDone(notebook.kernel().rebindEvents(this::eventOutput),
+                reply -> { }, error -> preview.showMessage("could not bind the page's event handlers: " + error.getMessage())));
         split = new SplitPane(cellsView, preview);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(dividerWhenShown);

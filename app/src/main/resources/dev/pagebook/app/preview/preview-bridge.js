@@ -4,11 +4,14 @@
 (function () {
   if (window.__pagebook) { return; }
   var nodes = new Map(), handles = new WeakMap(), next = 1, seq = 0;
+  // Handles from an earlier load of the page must not name this load's elements: the kernel may
+  // still hold them, and a click on an unrelated element would run the old element's handler.
+  var load = Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36);
   var listened = new Set(), changed = new Set();
   var FORWARDED = ["click", "dblclick", "input", "change", "submit", "keydown", "keyup", "mouseover", "mouseout", "focus", "blur"];
   function handle(node) {
     var h = handles.get(node);
-    if (!h) { h = "h" + (next++); handles.set(node, h); nodes.set(h, node); }
+    if (!h) { h = "h" + load + "-" + (next++); handles.set(node, h); nodes.set(h, node); }
     return h;
   }
   function node(h) {

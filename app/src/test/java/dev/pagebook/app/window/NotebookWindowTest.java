@@ -98,9 +98,12 @@ class NotebookWindowTest {
                 from pyscript import document, when
                 def clicked(event):
                     document.querySelector("#m1").innerText = "py-click ran"
+                runs = 0
                 @when("click", "#b2")
                 def on_b2(event):
-                    document.querySelector("#m2").innerText = "when ran in " + event.target.id
+                    global runs
+                    runs += 1
+                    document.querySelector("#m2").innerText = f"when ran {runs} in " + event.target.id
                 </script>"""));
         NotebookTab tab = open(file);
         NotebookViewModel vm = tab.notebook();
@@ -116,7 +119,19 @@ class NotebookWindowTest {
         robot.clickOn(elementCenter(tab, "b1"));
         await("py-click to change the page", 60, () -> "py-click ran".equals(previewText(tab, "m1")));
         robot.clickOn(elementCenter(tab, "b2"));
-        await("@when to change the page", 60, () -> "when ran in b2".equals(previewText(tab, "m2")));
+        await("@when to change the page", 60, () -> "when ran 1 in b2".equals(previewText(tab, "m2")));
+
+        // Editing the page's HTML reloads the preview: the handler must be bound to the new button.
+        long loads = fx(() -> tab.preview().loads());
+        fx(() -> {
+            CellViewModel html = vm.cells().stream().filter(c -> !c.isPython()).findFirst().orElseThrow();
+            html.sourceProperty().set(html.sourceProperty().get() + "\n<p id=\"added\">added</p>\n");
+            return null;
+        });
+        await("the preview to reload", 60, () -> tab.preview().loads() > loads && "added".equals(previewText(tab, "added")));
+        awaitIdleKernel(vm);
+        robot.clickOn(elementCenter(tab, "b2"));
+        await("@when to run once more after the reload", 60, () -> "when ran 2 in b2".equals(previewText(tab, "m2")));
     }
 
     private static Point2D elementCenter(NotebookTab tab, String id) {

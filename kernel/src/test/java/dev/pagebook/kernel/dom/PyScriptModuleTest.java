@@ -166,4 +166,35 @@ class PyScriptModuleTest {
         kernel.dispatchEvent(legacy, "click", legacyOut::add).get();
         assertThat(stdout(legacyOut)).isEqualTo("legacy clicked\n");
     }
+
+    @Test
+    void handlersSurviveReRunningTheirCellAndAReloadedPage() throws Exception {
+        String cell = """
+                from pyscript import when, document
+                clicks = []
+                @when("click", "#go")
+                def on_go(event):
+                    clicks.append(event.target.id)
+                    document.getElementById("title").textContent = f"clicked {len(clicks)}"
+                def on_list(event):
+                    print("list clicked")
+                document.getElementById("list").addEventListener("click", on_list)
+                """;
+        run(cell);
+        run(cell.replace("clicks = []\n", "clicks = []\nprint('again')\n"));
+        kernel.dispatchEvent(page.select(null, "#go").get(0), "click", o -> { }).get();
+        assertThat(page.document().getElementById("title").text()).as("one handler after a re-run").isEqualTo("clicked 1");
+
+        HeadlessDomBridge reloaded = new HeadlessDomBridge(PAGE.replace("<h1", "<p>new first element</p><h1"),
+                "file:///tmp/demo.html", (kind, text) -> { });
+        kernel.setDomBridge(reloaded);
+        assertThat(kernel.rebindEvents(o -> { }).get(1, TimeUnit.MINUTES).status()).isEqualTo(ExecutionReply.Status.OK);
+        String go = reloaded.select(null, "#go").get(0);
+        assertThat(reloaded.listenedEvents(go)).containsExactly("click");
+        kernel.dispatchEvent(go, "click", o -> { }).get();
+        assertThat(reloaded.document().getElementById("title").text()).isEqualTo("clicked 2");
+        List<Output> out = new ArrayList<>();
+        kernel.dispatchEvent(reloaded.select(null, "#list").get(0), "click", out::add).get();
+        assertThat(stdout(out)).isEqualTo("list clicked\n");
+    }
 }

@@ -151,6 +151,17 @@ class Shell:
         finally:
             self._flush_figures()
 
+    def rebind_events(self):
+        """The page was loaded anew: its @when handlers are bound to its new elements."""
+        self._reopen()
+        try:
+            from pyscript._events import rebind
+            rebind()
+            return "ok"
+        except BaseException as e:  # noqa: B036
+            self._report(e)
+            return "error"
+
     def _format_frames(self, error):
         """The traceback's frames from the first cell frame on; deep ones keep both ends only."""
         if isinstance(error, SyntaxError):

@@ -4,6 +4,26 @@ import inspect
 from pyscript._dom import Element, bridge
 
 _handlers = {}  # handle -> event type -> [callables]
+# (selector, event type, handler key) -> handler: bound again when the page is loaded anew
+_bindings = {}
+
+
+def _key(handler):
+    """A handler defined again by a re-run cell replaces its old self instead of running twice."""
+    name = getattr(handler, "__qualname__", None)
+    if not name or "<lambda>" in name:
+        return ("id", id(handler))
+    return (getattr(handler, "__module__", None), name)
+
+
+def _id_selector(handle):
+    try:
+        element_id = bridge().getAttribute(handle, "id")
+    except Exception:  # noqa: BLE001 - a detached or foreign element simply can't be found again
+        return None
+    if not element_id:
+        return None
+    return '[id="' + element_id.replace("\\", "\\\\").replace('"', '\\"') + '"]'
 
 
 class Event:
@@ -19,9 +39,34 @@ class Event:
         self._stopped = True
 
 
-def add_handler(handle, event_type, handler):
-    _handlers.setdefault(handle, {}).setdefault(event_type, []).append(handler)
+def _attach(handle, event_type, handler):
+    key = _key(handler)
+    handlers = _handlers.setdefault(handle, {}).setdefault(event_type, [])
+    handlers[:] = [h for h in handlers if _key(h) != key]
+    handlers.append(handler)
     bridge().listen(handle, event_type)
+
+
+def add_handler(handle, event_type, handler, selector=None):
+    _attach(handle, event_type, handler)
+    selector = selector or _id_selector(handle)
+    if selector:
+        _bindings[(selector, event_type, _key(handler))] = handler
+
+
+def rebind():
+    """The page was loaded anew and its elements have new handles: binds every handler again."""
+    _handlers.clear()
+    bound = 0
+    for (selector, event_type, _), handler in list(_bindings.items()):
+        try:
+            handles = bridge().select(None, selector)
+        except Exception:  # noqa: BLE001 - a selector the new page can't parse binds nothing
+            continue
+        for handle in handles:
+            _attach(handle, event_type, handler)
+            bound += 1
+    return bound
 
 
 def when(event_type, selector):
@@ -35,7 +80,7 @@ def when(event_type, selector):
                 add_handler(target._dom_element._handle, event_type, func)
             else:
                 for handle in bridge().select(None, target):
-                    add_handler(handle, event_type, func)
+                    add_handler(handle, event_type, func, selector=target)
         return func
     return decorator
 
