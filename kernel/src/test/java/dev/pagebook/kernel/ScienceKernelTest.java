@@ -30,7 +30,7 @@ class ScienceKernelTest {
     }
 
     @Test
-    void numpyComputesAndMatplotlibDrawsPngAndSvg() throws Exception {
+    void numpyComputesAndMatplotlibDrawsPngAndOnRequestSvg() throws Exception {
         try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv()).withWarmStandby(false))) {
             RecordingSink numbers = run(kernel, "import numpy as np\nnp.arange(10).reshape(2, 5).sum(axis=1).tolist()");
             assertThat(numbers.all(Output.ExecuteResult.class)).singleElement()
@@ -45,15 +45,52 @@ class ScienceKernelTest {
                     ax.bar([1, 2], [3, 4])
                     """);
             // plt.show() displays the first figure; the second is still open when the cell ends.
+            // PNG only by default, as in Jupyter.
             assertThat(shown.all(Output.DisplayData.class)).hasSize(2).allSatisfy(d -> {
                 byte[] png = Base64.getDecoder().decode(d.data().get("image/png"));
                 assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-                assertThat(d.data().get("image/svg+xml")).contains("<svg");
+                assertThat(d.data()).doesNotContainKey("image/svg+xml");
             });
-            RecordingSink last = run(kernel, "fig, ax = plt.subplots()\nax.plot([0, 1])\nfig");
+            RecordingSink last = run(kernel, """
+                    %config InlineBackend.figure_formats = ["png", "svg"]
+                    fig, ax = plt.subplots()
+                    ax.plot([0, 1])
+                    fig""");
             assertThat(last.all(Output.ExecuteResult.class)).singleElement()
-                    .satisfies(r -> assertThat(r.data()).containsKeys("image/png", "image/svg+xml"));
+                    .satisfies(r -> assertThat(r.data().get("image/svg+xml")).contains("<svg"))
+                    .satisfies(r -> assertThat(r.data()).containsKey("image/png"));
             assertThat(last.all(Output.DisplayData.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aFigureDrawnOnceAndCroppedMatchesSavefigTight() throws Exception {
+        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv()).withWarmStandby(false))) {
+            RecordingSink sizes = run(kernel, """
+                    import io
+                    import matplotlib.pyplot as plt
+                    from PIL import Image
+                    from pagebook_kernel import mpl_backend
+                    def sizes(fig):
+                        fast = Image.open(io.BytesIO(mpl_backend._png_from_one_draw(fig))).size
+                        out = io.BytesIO()
+                        fig.savefig(out, format="png", bbox_inches="tight")
+                        return fast, Image.open(out).size
+                    fig, ax = plt.subplots(layout="constrained")
+                    ax.plot([1, 5, 2]); ax.set_title("Title"); ax.set_xlabel("x label")
+                    near = sizes(fig)
+                    wide, ax = plt.subplots()
+                    ax.set_ylabel("a label far outside the axes", labelpad=80)
+                    outside = mpl_backend._png_from_one_draw(wide)
+                    [near, outside is None]
+                    """);
+            String text = sizes.all(Output.ExecuteResult.class).get(0).data().get("text/plain");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[\\(\\((\\d+), (\\d+)\\), \\((\\d+), (\\d+)\\)\\), (\\w+)\\]").matcher(text);
+            assertThat(m.matches()).as(text).isTrue();
+            // The ink box and matplotlib's artist box differ by a few pixels of glyph padding at most.
+            assertThat(Math.abs(Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(3)))).as(text).isLessThanOrEqualTo(6);
+            assertThat(Math.abs(Integer.parseInt(m.group(2)) - Integer.parseInt(m.group(4)))).as(text).isLessThanOrEqualTo(6);
+            assertThat(m.group(5)).as("a label past the canvas edge falls back to savefig").isEqualTo("True");
         }
     }
 

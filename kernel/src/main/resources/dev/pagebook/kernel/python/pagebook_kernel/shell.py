@@ -32,8 +32,20 @@ def _pip(argline):
         raise PipFailed(f"pip {' '.join(args)} failed with exit status {status}")
 
 
+_FIGURE_FORMATS = re.compile(r"^InlineBackend\.figure_formats?\s*=\s*(.+)$")
+
+
+def _config(setting):
+    """IPython's %config for the one setting that means something here: the figure formats."""
+    m = _FIGURE_FORMATS.match(setting)
+    if m:
+        return f"__import__('pagebook_kernel.mpl_backend').mpl_backend.set_figure_formats({m.group(1)})"
+    return f"print({('%config ' + setting + ': not supported by the Pagebook kernel (only InlineBackend.figure_formats)')!r})"
+
+
 def _translate_magics(code):
-    """%pip/!pip become calls; %matplotlib is accepted and ignored. Line numbers are kept."""
+    """%pip/!pip become calls; %matplotlib is accepted and ignored; %config sets figure formats.
+    Line numbers are kept."""
     lines = code.split("\n")
     for i, line in enumerate(lines):
         m = _MAGIC.match(line)
@@ -44,6 +56,8 @@ def _translate_magics(code):
             lines[i] = f"{indent}__pagebook_pip__({rest.strip()!r})"
         elif name == "matplotlib":
             lines[i] = f"{indent}pass"
+        elif name == "config":
+            lines[i] = indent + _config(rest.strip())
     return "\n".join(lines)
 
 
