@@ -1,7 +1,6 @@
 package dev.pagebook.app;
 
 import dev.pagebook.app.cli.PagebookCommand;
-import picocli.CommandLine;
 
 /** Entry point of both the desktop app and the headless command line. */
 public final class Main {
@@ -10,6 +9,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (PagebookCommand.opensTheApp(args)) {
+            System.exit(PagebookCommand.openTheApp(args));
+        }
         System.exit(PagebookCommand.commandLine().execute(args));
     }
 }
