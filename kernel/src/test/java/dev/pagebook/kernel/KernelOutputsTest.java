@@ -122,6 +122,17 @@ class KernelOutputsTest {
     }
 
     @Test
+    void anUnexpectedIndentPointsAtItsOwnLine() throws Exception {
+        Output.Error error = run("\nx = 1\nprint(x)\n    y = 2\nz = 3\n").error();
+        assertThat(error.ename()).isEqualTo("IndentationError");
+        assertThat(String.join("\n", error.traceback())).contains("line 4").contains("y = 2").doesNotContain("x = 1");
+        Output.Error first = run("  a = 1\n").error();
+        assertThat(String.join("\n", first.traceback())).contains("line 1").contains("a = 1");
+        Output.Error other = run("if True:\nb = 2\n").error();
+        assertThat(String.join("\n", other.traceback())).contains("line 2").contains("expected an indented block");
+    }
+
+    @Test
     void systemExitAndOsExitEndOnlyTheCell() throws Exception {
         assertThat(run("import sys\nsys.exit(3)").error().ename()).isEqualTo("SystemExit");
         assertThat(run("import os\nos._exit(4)").error().ename()).isEqualTo("SystemExit");

@@ -78,9 +78,14 @@ public final class OutputElement {
             case "text/html", "image/svg+xml" -> "<div class=\"pagebook-display\">" + balanced(value) + "</div>";
             case "image/png", "image/jpeg", "image/gif" -> "<img class=\"pagebook-display\" alt=\"output\" src=\"data:"
                     + mime + ";base64," + value.replaceAll("\\s", "") + "\">";
-            case "text/markdown" -> "<div class=\"pagebook-display\">" + balanced(MARKDOWN_HTML.render(MARKDOWN.parse(value))) + "</div>";
+            case "text/markdown" -> "<div class=\"pagebook-display\">" + balanced(markdownHtml(value)) + "</div>";
             default -> "<pre class=\"pagebook-display\">" + preText(value) + "</pre>";
         };
+    }
+
+    /** A {@code text/markdown} output as HTML (CommonMark), as the page shows it. */
+    public static String markdownHtml(String markdown) {
+        return MARKDOWN_HTML.render(MARKDOWN.parse(markdown));
     }
 
     /**

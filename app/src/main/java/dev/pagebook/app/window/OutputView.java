@@ -1,6 +1,7 @@
 package dev.pagebook.app.window;
 
 import dev.pagebook.app.preview.PreviewDocument;
+import dev.pagebook.format.OutputElement;
 import dev.pagebook.format.model.Output;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -20,8 +21,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * A cell's outputs under its code: streams, rich results, images and tracebacks. HTML and SVG
- * results show their text form here; the preview beside shows them rendered.
+ * A cell's outputs under its code: streams, rich results, images and tracebacks. HTML, SVG and
+ * Markdown results are shown rendered (cleaned of scripts), as in Jupyter.
  */
 final class OutputView extends VBox {
 
@@ -34,9 +35,11 @@ final class OutputView extends VBox {
     /** Streaming output is redrawn at most ten times a second, however fast it arrives. */
     private final PauseTransition redrawSoon = new PauseTransition(Duration.millis(100));
     private final ListChangeListener<Output> outputsListener;
+    private final String pageCss;
 
-    OutputView(ObservableList<Output> outputs) {
+    OutputView(ObservableList<Output> outputs, String pageCss) {
         this.outputs = outputs;
+        this.pageCss = pageCss;
         this.outputsListener = change -> {
             if (outputs.isEmpty()) {
                 rebuild();
@@ -51,11 +54,11 @@ final class OutputView extends VBox {
     }
 
     private void rebuild() {
-        List<Node> nodes = outputs.stream().map(OutputView::render).toList();
+        List<Node> nodes = outputs.stream().map(this::render).toList();
         getChildren().setAll(nodes);
     }
 
-    static Node render(Output output) {
+    Node render(Output output) {
         return switch (output) {
             case Output.Stream s -> text(tail(s.text()), "output-stream", "output-" + s.name());
             case Output.Error e -> text(ANSI.matcher(e.traceback().isEmpty() ? e.ename() + ": " + e.evalue()
@@ -67,7 +70,10 @@ final class OutputView extends VBox {
         };
     }
 
-    private static Node bundle(Map<String, String> data, boolean display) {
+    private Node bundle(Map<String, String> data, boolean display) {
+        if (data.containsKey("text/html")) {
+            return rendered(view -> view.show(data.get("text/html"), pageCss));
+        }
         for (String mime : List.of("image/png", "image/jpeg", "image/gif")) {
             if (data.containsKey(mime)) {
                 try {
@@ -82,11 +88,26 @@ final class OutputView extends VBox {
                 }
             }
         }
+        if (data.containsKey("image/svg+xml")) {
+            Node svg = rendered(view -> view.showSvg(data.get("image/svg+xml"), pageCss));
+            svg.getStyleClass().add("output-image");
+            return svg;
+        }
+        if (data.containsKey("text/markdown")) {
+            return rendered(view -> view.show(OutputElement.markdownHtml(data.get("text/markdown")), pageCss));
+        }
         if (data.containsKey("text/plain")) {
             return text(tail(data.get("text/plain")), display ? "output-display" : "output-result");
         }
         String mime = data.keySet().iterator().next();
         return text("(" + mime + ": shown in the page preview)", "output-note");
+    }
+
+    private static Node rendered(java.util.function.Consumer<HtmlFragmentView> content) {
+        HtmlFragmentView view = new HtmlFragmentView();
+        view.getStyleClass().addAll("output", "output-rendered");
+        content.accept(view);
+        return view;
     }
 
     private static String tail(String text) {

@@ -61,6 +61,27 @@ def _translate_magics(code):
     return "\n".join(lines)
 
 
+def _located_indent_error(error, code, filename):
+    """GraalPy 25 puts "unexpected indent" on the cell's first line; tokenize finds the real one."""
+    if error.msg != "unexpected indent":
+        return error
+    import io
+    import tokenize
+    significant, line_end = None, None
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type == tokenize.INDENT and (line_end is None or line_end.string != ":"):
+                lineno, offset = token.start[0], token.end[1] + 1
+                return IndentationError(error.msg, (filename, lineno, offset, token.line))
+            if token.type == tokenize.NEWLINE:
+                line_end = significant
+            elif token.type not in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
+                significant = token
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return error
+
+
 class Shell:
 
     def __init__(self):
@@ -110,7 +131,10 @@ class Shell:
         return status
 
     def _run(self, code, filename, count):
-        tree = ast.parse(code, filename, "exec")
+        try:
+            tree = ast.parse(code, filename, "exec")
+        except IndentationError as e:
+            raise _located_indent_error(e, code, filename) from None
         last = None
         if tree.body and isinstance(tree.body[-1], ast.Expr) and not code.rstrip().endswith(";"):
             last = ast.Expression(tree.body.pop().value)

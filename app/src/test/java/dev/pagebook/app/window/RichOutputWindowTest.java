@@ -1,0 +1,86 @@
+package dev.pagebook.app.window;
+
+import static dev.pagebook.app.window.WindowFixture.await;
+import static dev.pagebook.app.window.WindowFixture.awaitIdleKernel;
+import static dev.pagebook.app.window.WindowFixture.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagebook.app.notebook.NotebookViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.web.WebView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** HTML, SVG and Markdown results render under their cell in the real window, without running scripts. */
+@ExtendWith(ApplicationExtension.class)
+class RichOutputWindowTest {
+
+    @TempDir
+    static Path temp;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = WindowFixture.window(stage, KernelFactory.graalPy(), Files.createDirectories(temp.resolve("recovery")));
+    }
+
+    @Test
+    void htmlSvgAndMarkdownOutputsShowRendered(FxRobot robot) {
+        NotebookTab tab = fx(window::newNotebook);
+        NotebookViewModel vm = tab.notebook();
+        awaitIdleKernel(vm);
+        fx(() -> {
+            vm.cells().get(0).sourceProperty().set("""
+                    from pyscript import display, HTML
+                    class Frame:
+                        def _repr_html_(self):
+                            return ("<table id='t'><tr><th>col</th></tr><tr><td>cell A1</td></tr></table>"
+                                    "<script>document.title = 'script ran'</script>")
+                    class Drawing:
+                        def _repr_svg_(self):
+                            return '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#2f6fde"/></svg>'
+                    class Note:
+                        def _repr_markdown_(self):
+                            return "# Heading\\n\\nsome **bold** text"
+                    display(HTML("<p id='p'>raw <b>html</b></p>"))
+                    display(Drawing())
+                    display(Note())
+                    Frame()
+                    """);
+            vm.runCell(0);
+            return null;
+        });
+        awaitIdleKernel(vm);
+        try {
+            await("four rendered outputs", 60, () -> robot.lookup(".output-rendered").queryAll().size() == 4);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; outputs: " + fx(() -> vm.cells().get(0).outputs().toString()), e);
+        }
+        List<WebView> views = fx(() -> robot.lookup(".output-rendered").queryAll().stream()
+                .map(node -> (WebView) ((HtmlFragmentView) node).webView()).toList());
+        await("the outputs to load", 60, () -> views.stream().allMatch(v -> v.getEngine().getLoadWorker().getState()
+                == javafx.concurrent.Worker.State.SUCCEEDED));
+
+        assertThat(script(views.get(0), "document.getElementById('p').innerHTML")).isEqualTo("raw <b>html</b>");
+        assertThat(script(views.get(1), "document.images.length + ':' + document.images[0].naturalWidth")).isEqualTo("1:120");
+        assertThat(script(views.get(2), "document.querySelector('h1').textContent + '/' + document.querySelector('strong').textContent"))
+                .isEqualTo("Heading/bold");
+        assertThat(script(views.get(3), "document.querySelector('td').textContent")).isEqualTo("cell A1");
+        assertThat(script(views.get(3), "document.title + '|' + document.scripts.length")).isEqualTo("|0");
+        Node svg = fx(() -> robot.lookup(".output-rendered").queryAll().stream().toList().get(1));
+        assertThat(fx(() -> svg.getStyleClass())).contains("output-image");
+    }
+
+    private static String script(WebView view, String js) {
+        return String.valueOf(fx(() -> view.getEngine().executeScript(js)));
+    }
+}
