@@ -74,6 +74,7 @@ public final class MainWindow {
     private final RecentFiles recent;
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open Recent");
+    private boolean variablesShown;
     private final Map<NotebookTab, TabFacts> facts = new HashMap<>();
     private final BorderPane root = new BorderPane();
     private Theme theme;
@@ -193,6 +194,7 @@ public final class MainWindow {
         Path dir = file != null ? file.toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"));
         NotebookViewModel vm = new NotebookViewModel(nb, file, kernels.start(nb, dir), tasks);
         NotebookTab tab = new NotebookTab(vm, tasks, theme.pageCss());
+        tab.setVariablesShown(variablesShown);
         TabFacts f = new TabFacts();
         f.knownModified = file == null ? null : NotebookFiles.modified(file);
         facts.put(tab, f);
@@ -487,13 +489,20 @@ public final class MainWindow {
         showPreview.setSelected(true);
         showPreview.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
         showPreview.setOnAction(e -> tabs.getTabs().forEach(t -> ((NotebookTab) t).setPreviewShown(showPreview.isSelected())));
+        CheckMenuItem showVariables = new CheckMenuItem("Show Variables");
+        showVariables.setId("show-variables");
+        showVariables.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+V"));
+        showVariables.setOnAction(e -> {
+            variablesShown = showVariables.isSelected();
+            tabs.getTabs().forEach(t -> ((NotebookTab) t).setVariablesShown(variablesShown));
+        });
         Menu themeMenu = new Menu("Theme");
         themeMenu.getItems().addAll(
                 item("Follow System", null, e -> tasks.run(Theme::fromSystem, this::setTheme)),
                 item("Light", null, e -> setTheme(Theme.LIGHT)),
                 item("Dark", null, e -> setTheme(Theme.DARK)));
         Menu view = new Menu("View");
-        view.getItems().addAll(showPreview,
+        view.getItems().addAll(showPreview, showVariables,
                 item("Zoom In", "Shortcut+EQUALS", e -> zoom(1.1)),
                 item("Zoom Out", "Shortcut+MINUS", e -> zoom(1 / 1.1)),
                 item("Actual Size", "Shortcut+DIGIT0", e -> zoom(0)),

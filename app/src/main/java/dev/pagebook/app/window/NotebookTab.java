@@ -25,6 +25,8 @@ public final class NotebookTab extends Tab {
     private final NotebookView cellsView;
     private final PreviewPane preview;
     private final SplitPane split;
+    private final SplitPane left;
+    private final VariablesView variables;
     private final NotebookCommands commands;
     private double dividerWhenShown = 0.55;
 
@@ -52,7 +54,10 @@ public final class NotebookTab extends Tab {
                 reply -> { }, error -> preview.showMessage("event handler failed: " + error.getMessage())));
         preview.setOnReloaded(() -> tasks.whenDone(notebook.kernel().rebindEvents(this::eventOutput),
                 reply -> { }, error -> preview.showMessage("could not bind the page's event handlers: " + error.getMessage())));
-        split = new SplitPane(cellsView, preview);
+        variables = new VariablesView(notebook, tasks);
+        left = new SplitPane(cellsView);
+        left.setOrientation(Orientation.VERTICAL);
+        split = new SplitPane(left, preview);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(dividerWhenShown);
         SplitPane.setResizableWithParent(preview, true);
@@ -120,6 +125,24 @@ public final class NotebookTab extends Tab {
 
     NotebookCommands commands() {
         return commands;
+    }
+
+    boolean variablesShown() {
+        return left.getItems().contains(variables);
+    }
+
+    void setVariablesShown(boolean shown) {
+        if (shown && !variablesShown()) {
+            left.getItems().add(variables);
+            left.setDividerPositions(0.72);
+            variables.reload();
+        } else if (!shown && variablesShown()) {
+            left.getItems().remove(variables);
+        }
+    }
+
+    VariablesView variables() {
+        return variables;
     }
 
     boolean previewShown() {

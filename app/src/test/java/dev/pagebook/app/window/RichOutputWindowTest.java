@@ -80,6 +80,38 @@ class RichOutputWindowTest {
         assertThat(fx(() -> svg.getStyleClass())).contains("output-image");
     }
 
+    @Test
+    void theVariablesPanelListsTheKernelsNamesAfterARun(FxRobot robot) {
+        NotebookTab tab = fx(window::newNotebook);
+        NotebookViewModel vm = tab.notebook();
+        awaitIdleKernel(vm);
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        await("the variables panel", 30, tab::variablesShown);
+        fx(() -> {
+            vm.cells().get(0).sourceProperty().set("x = 41 + 1\nwords = ['a', 'b']\n_hidden = 1\n");
+            vm.runCell(0);
+            return null;
+        });
+        awaitIdleKernel(vm);
+        await("x in the variables panel", 60, () -> tab.variables().getItems().stream().anyMatch(v -> v.name().equals("x")));
+        var rows = fx(() -> List.copyOf(tab.variables().getItems()));
+        assertThat(rows).anySatisfy(v -> {
+            assertThat(v.name()).isEqualTo("x");
+            assertThat(v.type()).isEqualTo("int");
+            assertThat(v.shortRepr()).isEqualTo("42");
+        });
+        assertThat(rows).anySatisfy(v -> assertThat(v.name()).isEqualTo("words"));
+        assertThat(rows).noneSatisfy(v -> assertThat(v.name()).isEqualTo("_hidden"));
+
+        fx(() -> {
+            vm.restart(null);
+            return null;
+        });
+        awaitIdleKernel(vm);
+        await("an empty panel after a restart", 60, () -> tab.variables().getItems().isEmpty());
+    }
+
     private static String script(WebView view, String js) {
         return String.valueOf(fx(() -> view.getEngine().executeScript(js)));
     }
