@@ -1,0 +1,143 @@
+package dev.pagebook.app.window;
+
+import static dev.pagebook.app.window.WindowFixture.await;
+import static dev.pagebook.app.window.WindowFixture.awaitIdleKernel;
+import static dev.pagebook.app.window.WindowFixture.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pagebook.app.editor.CodeEditor;
+import dev.pagebook.app.notebook.CellViewModel;
+import dev.pagebook.app.notebook.NotebookViewModel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Completion, find/replace and a file changed on disk, driven through the real window. */
+@ExtendWith(ApplicationExtension.class)
+class EditorFeaturesWindowTest {
+
+    @TempDir
+    static Path temp;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = WindowFixture.window(stage, KernelFactory.graalPy(), Files.createDirectories(temp.resolve("recovery")));
+    }
+
+    private NotebookTab open(Path file) {
+        int before = fx(() -> window.tabs().getTabs().size());
+        fx(() -> {
+            window.open(file);
+            return null;
+        });
+        await("the notebook tab", 60, () -> window.tabs().getTabs().size() > before);
+        return fx(window::currentTab);
+    }
+
+    private static String page(String body) {
+        return "<!DOCTYPE html>\n<html>\n<head><title>t</title></head>\n<body>\n" + body + "\n</body>\n</html>\n";
+    }
+
+    private static String sources(NotebookViewModel vm) {
+        return fx(() -> String.join("|", vm.cells().stream().map(c -> c.sourceProperty().get()).toList()));
+    }
+
+    @Test
+    void ctrlSpaceCompletesFromTheKernel(FxRobot robot) {
+        NotebookTab tab = fx(window::newNotebook);
+        NotebookViewModel vm = tab.notebook();
+        awaitIdleKernel(vm);
+        fx(() -> {
+            vm.cells().get(0).sourceProperty().set("import math\n");
+            vm.runCell(0);
+            return null;
+        });
+        awaitIdleKernel(vm);
+        CodeEditor editor = fx(() -> robot.lookup(".python-editor").queryAll().stream()
+                .filter(n -> n instanceof CodeEditor).map(n -> (CodeEditor) n).findFirst().orElseThrow());
+        fx(() -> {
+            editor.replaceText("import math\nmath.sq");
+            editor.moveTo(editor.getLength());
+            editor.requestFocus();
+            return null;
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        // One candidate (sqrt) is inserted at once, as in JupyterLab.
+        await("math.sqrt completed", 60, () -> editor.getText().equals("import math\nmath.sqrt"));
+    }
+
+    @Test
+    void replaceAllChangesEveryCellAndOneUndoRestoresThem(FxRobot robot) throws Exception {
+        Path file = temp.resolve("replace.html");
+        Files.writeString(file, page("""
+                <script type="py">alpha = 1</script>
+                <p>alpha in the page</p>
+                <script type="py">print(alpha + alpha)</script>"""), StandardCharsets.UTF_8);
+        NotebookTab tab = open(file);
+        NotebookViewModel vm = tab.notebook();
+        String before = sources(vm);
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        await("the find dialog", 30, () -> robot.lookup("#find-field").tryQuery().isPresent());
+        fx(() -> {
+            robot.lookup("#find-field").queryAs(TextField.class).setText("alpha");
+            robot.lookup("#replace-field").queryAs(TextField.class).setText("beta");
+            return null;
+        });
+        robot.clickOn("#replace-all");
+        await("every cell replaced", 30, () -> !sources(vm).contains("alpha"));
+        assertThat(sources(vm)).isEqualTo(before.replace("alpha", "beta"));
+        assertThat(fx(() -> vm.dirtyProperty().get())).isTrue();
+        fx(() -> {
+            robot.lookup("#find-field").queryAs(TextField.class).getScene().getWindow().hide();
+            vm.undo();
+            return null;
+        });
+        assertThat(sources(vm)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileChangedByAnotherProgramIsOfferedForReload(FxRobot robot) throws Exception {
+        Path file = temp.resolve("disk.html");
+        Files.writeString(file, page("<script type=\"py\">x = 'first'</script>"), StandardCharsets.UTF_8);
+        NotebookTab tab = open(file);
+        awaitIdleKernel(tab.notebook());
+        Files.writeString(file, page("<script type=\"py\">x = 'second'</script>"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        await("the changed-on-disk question", 30, () -> robot.lookup(".dialog-pane").tryQuery()
+                .map(p -> ((DialogPane) p).getContentText().contains("changed by another program")).orElse(false));
+        robot.clickOn("Reload");
+        await("the new text in the notebook", 60, () -> {
+            NotebookTab now = window.currentTab();
+            return now != null && now.notebook().cells().stream().filter(CellViewModel::isPython)
+                    .anyMatch(c -> c.sourceProperty().get().equals("x = 'second'"));
+        });
+
+        NotebookViewModel vm = fx(() -> window.currentTab().notebook());
+        fx(() -> {
+            vm.cells().stream().filter(CellViewModel::isPython).findFirst().orElseThrow().sourceProperty().set("x = 'mine'");
+            return null;
+        });
+        Files.writeString(file, page("<script type=\"py\">x = 'third'</script>"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        await("the question, warning about unsaved changes", 30, () -> robot.lookup(".dialog-pane").tryQuery()
+                .map(p -> ((DialogPane) p).getContentText().contains("unsaved changes would be lost")).orElse(false));
+        robot.clickOn("Keep Mine");
+        assertThat(fx(() -> vm.cells().stream().filter(CellViewModel::isPython).findFirst().orElseThrow().sourceProperty().get()))
+                .isEqualTo("x = 'mine'");
+        assertThat(fx(() -> vm.dirtyProperty().get())).isTrue();
+    }
+}
