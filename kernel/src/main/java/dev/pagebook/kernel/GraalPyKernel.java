@@ -51,6 +51,8 @@ public final class GraalPyKernel implements Kernel {
         t.setDaemon(true);
         return t;
     });
+    /** How long after a context comes into use the spare one starts booting (see {@link SpareContext}). */
+    private static final Duration STANDBY_DELAY = Duration.ofSeconds(10);
     private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pagebook-output-flusher");
         t.setDaemon(true);
@@ -67,7 +69,7 @@ public final class GraalPyKernel implements Kernel {
     private volatile Context context;
     private volatile DomBridge bridge;
     private volatile CompletableFuture<Void> ready;
-    private volatile CompletableFuture<Booted> standby;
+    private volatile SpareContext<Booted> standby;
     private volatile boolean closed;
     private Value shell;
     private int executionCount;
@@ -149,6 +151,8 @@ public final class GraalPyKernel implements Kernel {
                 .allowNativeAccess(true)
                 .allowCreateProcess(true)
                 .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+                // Set here rather than through os.environ: the kernel's boot does not import os.
+                .environment("MPLBACKEND", "module://pagebook_kernel.mpl_backend")
                 .allowExperimentalOptions(true)
                 .currentWorkingDirectory(options.workingDirectory())
                 .in(InputStream.nullInputStream())
@@ -181,7 +185,7 @@ public final class GraalPyKernel implements Kernel {
         if (closed || !options.warmStandby()) {
             return;
         }
-        standby = CompletableFuture.supplyAsync(this::boot, STANDBY_BOOTER);
+        standby = new SpareContext<>(this::boot, STANDBY_DELAY, FLUSHER, STANDBY_BOOTER);
     }
 
     private void replaceContext() {
@@ -197,13 +201,12 @@ public final class GraalPyKernel implements Kernel {
     }
 
     private Booted takeStandby() {
-        CompletableFuture<Booted> next = standby;
+        SpareContext<Booted> next = standby;
         standby = null;
         if (next != null) {
             try {
-                return next.get();
-            } catch (ExecutionException e) {
-                // Booting failed in the background: try once more in the foreground.
+                // Empty when its boot had not begun, or failed: then boot in the foreground.
+                return next.take().orElseGet(this::boot);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -462,10 +465,10 @@ public final class GraalPyKernel implements Kernel {
     }
 
     private void discardStandby() {
-        CompletableFuture<Booted> spare = standby;
+        SpareContext<Booted> spare = standby;
         standby = null;
         if (spare != null) {
-            spare.thenAccept(Booted::close);
+            spare.discard(Booted::close);
         }
     }
 

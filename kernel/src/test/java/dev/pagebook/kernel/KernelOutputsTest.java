@@ -110,8 +110,30 @@ class KernelOutputsTest {
         Output.Error error = sink.error();
         assertThat(error.ename()).isEqualTo("ZeroDivisionError");
         String traceback = String.join("\n", error.traceback());
-        assertThat(traceback).contains("line 6, in <module>").contains("line 4, in f")
+        assertThat(traceback).contains("line 6, in <module>").contains("line 4, in f").contains("return 1 / 0")
                 .doesNotContain("pagebook_kernel").doesNotContain("shell.py");
+    }
+
+    @Test
+    void aFreshKernelLoadsNoHeavyModulesYetShowsEarlierCellsSourcesOnceLinecacheIsImported() throws Exception {
+        GraalPyKernel fresh = GraalPyKernel.start(KernelOptions.defaults().withVenv(null).withWarmStandby(false));
+        try {
+            RecordingSink first = new RecordingSink();
+            fresh.execute("a", "def f():\n    return 'from cell a'\n"
+                    + "import sys\nsorted(m for m in ('os', 're', 'json', 'enum', 'ast', 'linecache', 'tokenize', 'traceback')"
+                    + " if m in sys.modules)", first).get(2, TimeUnit.MINUTES);
+            assertThat(first.all(Output.ExecuteResult.class)).singleElement()
+                    .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "[]"));
+
+            // The first import of linecache (here through inspect) receives every earlier cell's source.
+            RecordingSink second = new RecordingSink();
+            fresh.execute("b", "import inspect, warnings\nprint(inspect.getsource(f), end='')\n"
+                    + "warnings.warn('careful')\n", second).get(2, TimeUnit.MINUTES);
+            assertThat(second.stdout()).isEqualTo("def f():\n    return 'from cell a'\n");
+            assertThat(second.stderr()).contains("UserWarning: careful").contains("warnings.warn('careful')");
+        } finally {
+            fresh.close();
+        }
     }
 
     @Test

@@ -1,5 +1,10 @@
 """Entry point the Java kernel calls once per context."""
-import os
+import sys
+
+try:
+    import posix as _os_base
+except ImportError:  # Windows
+    import nt as _os_base
 
 from pagebook_kernel import channel
 
@@ -10,9 +15,12 @@ def _no_process_exit(status=0):
 
 
 def start(host, page_config_json):
+    # Nothing here imports os, re or json (half a second each under GraalPy): the first result
+    # comes sooner. The Java side sets MPLBACKEND in the context's environment.
     channel.attach(host, page_config_json)
-    os.environ["MPLBACKEND"] = "module://pagebook_kernel.mpl_backend"
-    os._exit = _no_process_exit
+    _os_base._exit = _no_process_exit  # os takes its _exit from posix when first imported
+    if "os" in sys.modules:
+        sys.modules["os"]._exit = _no_process_exit
     # pyscript is imported by the cells that use it, not here: start-up stays short.
     from pagebook_kernel.shell import Shell
     channel.shell = Shell()

@@ -1,9 +1,29 @@
 """The one link to the Java kernel: outputs leave the Python side only through here."""
-import json
 
 _host = None
 page_config_json = "{}"
 shell = None  # the Shell running cells, set by boot.start
+
+
+def _json_dumps():
+    # json.dumps's own C encoder, without importing the json package: that package pulls in re
+    # and enum, about half a second of a GraalPy kernel's start before its first result.
+    try:
+        from _json import encode_basestring_ascii, make_encoder
+    except ImportError:
+        from json import dumps
+        return dumps
+
+    def unserializable(obj):
+        raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+
+    def dumps(obj):
+        encode = make_encoder({}, unserializable, encode_basestring_ascii, None, ": ", ", ", False, False, True)
+        return "".join(encode(obj, 0))
+    return dumps
+
+
+dumps = _json_dumps()
 
 
 def attach(host, config_json):
@@ -18,8 +38,8 @@ def stream(name, text):
 
 
 def display_data(data, metadata, result_count=None):
-    payload = json.dumps(data)
-    meta = json.dumps(metadata or {})
+    payload = dumps(data)
+    meta = dumps(metadata or {})
     if result_count is None:
         _host.displayData(payload, meta)
     else:
@@ -27,7 +47,7 @@ def display_data(data, metadata, result_count=None):
 
 
 def error(ename, evalue, traceback_lines):
-    _host.error(ename, evalue, json.dumps(traceback_lines))
+    _host.error(ename, evalue, dumps(traceback_lines))
 
 
 def clear_output(wait=False):
@@ -35,7 +55,7 @@ def clear_output(wait=False):
 
 
 def pip(args):
-    return _host.pip(json.dumps(list(args)))
+    return _host.pip(dumps(list(args)))
 
 
 def dom():

@@ -1,7 +1,4 @@
 """IPython's display rules: _repr_mimebundle_ first, then the _repr_*_ methods, then repr()."""
-import base64
-import json
-
 from pagebook_kernel import channel
 
 _REPR_METHODS = (
@@ -21,10 +18,11 @@ MAX_TEXT_REPR = 100_000
 def _encode(mime, value):
     if mime in _BINARY:
         if isinstance(value, (bytes, bytearray, memoryview)):
+            import base64
             return base64.b64encode(bytes(value)).decode("ascii")
         return str(value)
     if mime == "application/json":
-        return value if isinstance(value, str) else json.dumps(value)
+        return value if isinstance(value, str) else channel.dumps(value)
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return str(value)
@@ -138,6 +136,7 @@ class JSON(_Rich):
     mime = "application/json"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        import json
         return {self.mime: json.dumps(self.data), "text/plain": repr(self.data)}, {}
 
 

@@ -1,16 +1,12 @@
 """Runs cells: magics, the last expression as execute_result, tracebacks in the cell's own lines."""
-import ast
-import linecache
-import os
-import re
+# Only builtin modules at start-up: os, re, ast, linecache and traceback each cost a tenth to half a
+# second under GraalPy and a plain cell needs none of them; they are imported when first needed.
+import _ast
 import sys
-import traceback
 
-from pagebook_kernel import channel, display as rich
+from pagebook_kernel import channel, display as rich, sources as _sources
 from pagebook_kernel.streams import CellStream
 
-_KERNEL_DIR = os.path.dirname(os.path.abspath(__file__))
-_MAGIC = re.compile(r"^(\s*)([%!])(\w+)(.*)$")
 _FRAMES_KEPT = 20
 # Import names whose PyPI package is called differently.
 _PACKAGE_OF = {
@@ -32,12 +28,10 @@ def _pip(argline):
         raise PipFailed(f"pip {' '.join(args)} failed with exit status {status}")
 
 
-_FIGURE_FORMATS = re.compile(r"^InlineBackend\.figure_formats?\s*=\s*(.+)$")
-
-
 def _config(setting):
     """IPython's %config for the one setting that means something here: the figure formats."""
-    m = _FIGURE_FORMATS.match(setting)
+    import re
+    m = re.match(r"^InlineBackend\.figure_formats?\s*=\s*(.+)$", setting)
     if m:
         return f"__import__('pagebook_kernel.mpl_backend').mpl_backend.set_figure_formats({m.group(1)})"
     return f"print({('%config ' + setting + ': not supported by the Pagebook kernel (only InlineBackend.figure_formats)')!r})"
@@ -46,9 +40,13 @@ def _config(setting):
 def _translate_magics(code):
     """%pip/!pip become calls; %matplotlib is accepted and ignored; %config sets figure formats.
     Line numbers are kept."""
+    if "%" not in code and "!" not in code:
+        return code
+    import re
+    magic = re.compile(r"^(\s*)([%!])(\w+)(.*)$")
     lines = code.split("\n")
     for i, line in enumerate(lines):
-        m = _MAGIC.match(line)
+        m = magic.match(line)
         if not m:
             continue
         indent, _, name, rest = m.groups()
@@ -108,6 +106,7 @@ class Shell:
         """The cell's output cap is reached: the rest of its prints go to a builtin null file,
         far cheaper per print than a Python-level stream (100 MB of prints: seconds, not a minute)."""
         if self._devnull is None:
+            import os
             self._devnull = open(os.devnull, "w")
         sys.stdout = sys.stderr = self._devnull
 
@@ -118,7 +117,7 @@ class Shell:
         self.current_cell = cell_id
         self._reopen()
         filename = f"<cell {cell_id} [{count}]>"
-        linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+        _sources.remember(filename, code)
         self.cell_filenames.add(filename)
         try:
             self._run(_translate_magics(code), filename, count)
@@ -132,12 +131,12 @@ class Shell:
 
     def _run(self, code, filename, count):
         try:
-            tree = ast.parse(code, filename, "exec")
+            tree = compile(code, filename, "exec", _ast.PyCF_ONLY_AST)
         except IndentationError as e:
             raise _located_indent_error(e, code, filename) from None
         last = None
-        if tree.body and isinstance(tree.body[-1], ast.Expr) and not code.rstrip().endswith(";"):
-            last = ast.Expression(tree.body.pop().value)
+        if tree.body and isinstance(tree.body[-1], _ast.Expr) and not code.rstrip().endswith(";"):
+            last = _ast.Expression(tree.body.pop().value)
         if tree.body:
             exec(compile(tree, filename, "exec"), self.namespace)
         if last is not None:
@@ -162,6 +161,7 @@ class Shell:
                 self._report(e)
 
     def _report(self, error):
+        import traceback
         lines = self._format_frames(error)
         if lines:
             lines.insert(0, "Traceback (most recent call last):\n")
@@ -204,6 +204,7 @@ class Shell:
         """The traceback's frames from the first cell frame on; deep ones keep both ends only."""
         if isinstance(error, SyntaxError):
             return []
+        import traceback
         # GraalPy extracts and formats frames slowly (7000 frames of infinite recursion took
         # 50 s): walk the chain cheaply and format only the frames shown.
         entries = list(traceback.walk_tb(error.__traceback__))
@@ -221,6 +222,7 @@ class Shell:
 
     def complete(self, code, cursor):
         """[(text, type, start, end)] for the dotted name before the cursor."""
+        import re
         before = code[:cursor]
         m = re.search(r"[A-Za-z_][\w.]*$|$", before)
         token = m.group(0)
@@ -256,6 +258,7 @@ class Shell:
         return "instance"
 
     def inspect(self, code, cursor):
+        import re
         m = re.search(r"[A-Za-z_][\w.]*$", code[:cursor] + re.match(r"[\w]*", code[cursor:]).group(0))
         if not m:
             return None
