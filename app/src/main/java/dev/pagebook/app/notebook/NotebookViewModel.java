@@ -145,6 +145,21 @@ public final class NotebookViewModel {
         dirty.set(false);
     }
 
+    /**
+     * The file changed on disk and the user chose to load it: the notebook becomes the file's
+     * while the kernel and its variables stay. The undo history goes: its edits were made to the
+     * cells just replaced.
+     */
+    public void reloadFromDisk(Notebook fromDisk) {
+        notebook.set(fromDisk);
+        reconcile();
+        undo.clear();
+        selected.set(cells.isEmpty() ? -1 : Math.max(0, Math.min(selected.get(), cells.size() - 1)));
+        editVersion++;
+        dirty.set(false);
+        pageListeners.forEach(PageListener::pageChanged);
+    }
+
     // ---- editing ------------------------------------------------------------------------------
 
     /** Inserts a new empty cell at {@code index} (Python or HTML) and selects it. */

@@ -425,7 +425,7 @@ public final class MainWindow {
         }
     }
 
-    private void reload(NotebookTab old, Path file) {
+    private void reload(NotebookTab tab, Path file) {
         tasks.run(() -> {
             try {
                 return NotebookFiles.read(file);
@@ -433,13 +433,12 @@ public final class MainWindow {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
         }, nb -> {
-            int at = tabs.getTabs().indexOf(old);
-            old.notebook().dirtyProperty().set(false);
-            closeTab(old);
-            NotebookTab fresh = addTab(nb, file);
-            tabs.getTabs().remove(fresh);
-            tabs.getTabs().add(Math.max(0, Math.min(at, tabs.getTabs().size())), fresh);
-            tabs.getSelectionModel().select(fresh);
+            // In place: the kernel keeps its variables, the tab its place and layout.
+            tab.notebook().reloadFromDisk(nb);
+            TabFacts f = facts.get(tab);
+            if (f != null) {
+                f.knownModified = NotebookFiles.modified(file);
+            }
         }, error -> showError("Cannot reload " + file.getFileName(), error.getMessage()));
     }
 

@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pagebook.app.editor.CodeEditor;
 import dev.pagebook.app.notebook.CellViewModel;
 import dev.pagebook.app.notebook.NotebookViewModel;
+import dev.pagebook.format.model.Output;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -46,6 +48,17 @@ class EditorFeaturesWindowTest {
         });
         await("the notebook tab", 60, () -> window.tabs().getTabs().size() > before);
         return fx(window::currentTab);
+    }
+
+    /** The text/plain result of running {@code code} in the tab's kernel ("" for none). */
+    private static String resultOf(NotebookTab tab, String code) throws Exception {
+        StringBuilder result = new StringBuilder();
+        tab.notebook().kernel().execute("probe", code, output -> {
+            if (output instanceof Output.ExecuteResult r) {
+                result.append(r.data().get("text/plain"));
+            }
+        }).get(2, TimeUnit.MINUTES);
+        return result.toString();
     }
 
     private static String page(String body) {
@@ -115,6 +128,7 @@ class EditorFeaturesWindowTest {
         Files.writeString(file, page("<script type=\"py\">x = 'first'</script>"), StandardCharsets.UTF_8);
         NotebookTab tab = open(file);
         awaitIdleKernel(tab.notebook());
+        assertThat(resultOf(tab, "kept = 41")).isEmpty();
         Files.writeString(file, page("<script type=\"py\">x = 'second'</script>"), StandardCharsets.UTF_8);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
         await("the changed-on-disk question", 30, () -> robot.lookup(".dialog-pane").tryQuery()
@@ -126,7 +140,11 @@ class EditorFeaturesWindowTest {
                     .anyMatch(c -> c.sourceProperty().get().equals("x = 'second'"));
         });
 
+        // Reloaded in place: the same tab, the same kernel with its variables, nothing to save.
+        assertThat(fx(window::currentTab)).isSameAs(tab);
+        assertThat(resultOf(tab, "kept + 1")).isEqualTo("42");
         NotebookViewModel vm = fx(() -> window.currentTab().notebook());
+        assertThat(fx(() -> vm.dirtyProperty().get())).isFalse();
         fx(() -> {
             vm.cells().stream().filter(CellViewModel::isPython).findFirst().orElseThrow().sourceProperty().set("x = 'mine'");
             return null;
