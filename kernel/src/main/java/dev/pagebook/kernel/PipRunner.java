@@ -29,7 +29,10 @@ public final class PipRunner {
             progress.accept("pip: this kernel has no package environment (build it with kernel/science/build-venv.sh)");
             return 2;
         }
-        List<String> command = new ArrayList<>(List.of(venv.resolve("bin/python").toString(), "-m", "pip"));
+        // The venv the kernels really use: a read-only installed one is used through a private
+        // copy, and packages installed into the original would never reach them (or fail to).
+        Path target = ScienceVenv.writable(venv);
+        List<String> command = new ArrayList<>(List.of(target.resolve("bin/python").toString(), "-m", "pip"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // GraalPy's pip also asks GraalPy's wheel index, unreachable here; a non-empty value replaces it.

@@ -39,7 +39,13 @@ final class PackageDialog {
         HBox row = new HBox(8, names, install);
         HBox.setHgrow(names, Priority.ALWAYS);
         progress.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(8, new Label("Install into the kernel's environment (restart the kernel to import upgraded packages)"),
+        names.setId("package-names");
+        install.setId("package-install");
+        progress.setId("package-progress");
+        status.setId("package-status");
+        log.setId("package-log");
+        VBox box = new VBox(8, new Label("Install into the kernels' environment: new packages import at once; "
+                + "restart the kernel to use an upgraded one. Pip options work too (e.g. --upgrade)."),
                 row, progress, status, log);
         box.getStyleClass().add("package-dialog");
         VBox.setVgrow(log, Priority.ALWAYS);
@@ -65,10 +71,21 @@ final class PackageDialog {
         status.setText("Installing " + String.join(" ", list) + "…");
         log.clear();
         PipRunner pip = new PipRunner(KernelOptions.defaults().venv());
-        tasks.run(() -> pip.install(list, line -> BackgroundTasks.onFx(() -> log.appendText(line + "\n"))), code -> {
+        PipProgress stages = new PipProgress();
+        tasks.run(() -> pip.install(list, line -> BackgroundTasks.onFx(() -> {
+            log.appendText(line + "\n");
+            stages.read(line).ifPresent(stage -> {
+                progress.setProgress(stage.fraction());
+                status.setText(stage.text());
+            });
+        })), code -> {
             install.setDisable(false);
             progress.setProgress(code == 0 ? 1 : 0);
-            status.setText(code == 0 ? "Installed." : "pip failed (exit " + code + "); see the log.");
+            status.setText(code == 0 ? "Installed " + String.join(" ", list) + "." : "pip failed (exit " + code + "); see the log.");
+        }, error -> {
+            install.setDisable(false);
+            progress.setProgress(0);
+            status.setText("pip could not run: " + error.getMessage());
         });
     }
 }
