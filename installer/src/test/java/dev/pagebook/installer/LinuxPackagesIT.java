@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pagebook.format.NotebookReader;
 import dev.pagebook.format.model.Output;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -169,10 +173,37 @@ class LinuxPackagesIT {
         dev.pagebook.format.Notebook ran = NotebookReader.read(out);
         assertThat(ran.pythonCell("imports").orElseThrow().outputs()).anySatisfy(o -> assertThat(o)
                 .isInstanceOfSatisfying(Output.Stream.class, s -> assertThat(s.text()).startsWith("numpy 2.2.6, matplotlib 3.10.8")));
-        // display(fig, target="plot"): the figure is written into the plot element (as matplotlib's SVG).
-        assertThat(ran.pythonCells().stream().flatMap(c -> c.outputs().stream()))
-                .anySatisfy(o -> assertThat(o).isInstanceOfSatisfying(Output.DisplayData.class,
-                        d -> assertThat(String.valueOf(d.data().get("text/html"))).contains("<svg", "<path")));
+        // display(fig, target="plot"): the figure is written into the plot element as a PNG image, as PyScript does.
+        List<String> plotted = ran.pythonCells().stream().flatMap(c -> c.outputs().stream())
+                .filter(o -> o instanceof Output.DisplayData d && d.metadata().get("pagebook") instanceof Map<?, ?> m
+                        && "plot".equals(m.get("target")))
+                .map(o -> String.valueOf(((Output.DisplayData) o).data().get("text/html"))).toList();
+        assertThat(plotted).hasSize(1);
+        BufferedImage plot = pngIn(plotted.get(0));
+        assertThat(plot.getWidth()).isBetween(600, 800);
+        assertThat(plot.getHeight()).isBetween(300, 400);
+        assertThat(bluePixels(plot)).as("pixels of the blue sine line (#2f6fde)").isGreaterThan(1000);
+    }
+
+    private static BufferedImage pngIn(String html) throws IOException {
+        org.jsoup.nodes.Element img = org.jsoup.Jsoup.parseBodyFragment(html).selectFirst("img[src^=data:image/png;base64,]");
+        assertThat(img).as("a PNG image in " + html.substring(0, Math.min(200, html.length()))).isNotNull();
+        byte[] png = Base64.getDecoder().decode(img.attr("src").substring("data:image/png;base64,".length()));
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+
+    private static int bluePixels(BufferedImage image) {
+        int near = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if (Math.abs((rgb >> 16 & 0xFF) - 0x2F) <= 40 && Math.abs((rgb >> 8 & 0xFF) - 0x6F) <= 40
+                        && Math.abs((rgb & 0xFF) - 0xDE) <= 40) {
+                    near++;
+                }
+            }
+        }
+        return near;
     }
 
     @Test
