@@ -8,6 +8,8 @@ import dev.pagebook.format.pyscript.browser.LocalHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,14 +44,31 @@ public final class ExportBenchmark {
         // first byte arrived.
         // "cold": the same page as the first navigation of a just-started Chromium (its own start-up
         // and the server's first request included), for comparison with earlier measurements.
-        System.out.printf("%-34s %12s %12s %12s %12s%n", "page (same notebook, stdlib only)", "outputs ms", "first byte",
+        System.out.printf("%-38s %12s %12s %12s %12s%n", "page (same notebook, stdlib only)", "outputs ms", "first byte",
                 "live ms", "cold outputs");
+        // Browser timings vary by tens of percent from run to run on this 2-core machine, so the
+        // three pages take turns, several rounds, and the medians are compared.
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        String[] names = {"Pagebook offline (file://, no net)", "Pagebook linked (localhost + CDN)", "plain PyScript (localhost + CDN)"};
+        List<List<Timing>> timings = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (LocalHttpServer server = new LocalHttpServer(dir)) {
             String warmFile = dir.resolve("warm.html").toUri().toString();
-            print("Pagebook offline (file://, no net)", measure(offline.page().toUri().toString(), warmFile, false, assets, true));
-            print("Pagebook linked (localhost + CDN)", measure(server.url("linked.html"), server.url("warm.html"), true, assets, true));
-            print("plain PyScript (localhost + CDN)", measure(server.url("plain.html"), server.url("warm.html"), true, assets, false));
+            for (int round = 0; round < rounds; round++) {
+                timings.get(0).add(measure(offline.page().toUri().toString(), warmFile, false, assets, true));
+                timings.get(1).add(measure(server.url("linked.html"), server.url("warm.html"), true, assets, true));
+                timings.get(2).add(measure(server.url("plain.html"), server.url("warm.html"), true, assets, false));
+                for (int i = 0; i < names.length; i++) {
+                    print(names[i] + " #" + (round + 1), timings.get(i).get(round));
+                }
+            }
         }
+        System.out.printf("medians of %d rounds:%n", rounds);
+        for (int i = 0; i < names.length; i++) {
+            print(names[i], median(timings.get(i)));
+        }
+        double plainLive = median(timings.get(2)).live();
+        System.out.printf("live Python vs plain PyScript (median): offline %.2fx, linked %.2fx the plain page's time (<= 1.00 is no slower)%n",
+                median(timings.get(0)).live() / plainLive, median(timings.get(1)).live() / plainLive);
         try (LocalHttpServer server = new LocalHttpServer(site.page().getParent());
              HeadlessChromium chromium = new HeadlessChromium(true); CdpSession page = chromium.page()) {
             page.send("Page.navigate", Map.of("url", server.url("")));
@@ -69,8 +88,18 @@ public final class ExportBenchmark {
 
     private record Timing(double outputs, double firstByte, double live, double cold) { }
 
+    private static Timing median(List<Timing> runs) {
+        return new Timing(median(runs, Timing::outputs), median(runs, Timing::firstByte), median(runs, Timing::live),
+                median(runs, Timing::cold));
+    }
+
+    private static double median(List<Timing> runs, java.util.function.ToDoubleFunction<Timing> field) {
+        double[] values = runs.stream().mapToDouble(field).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
     private static void print(String name, Timing timing) {
-        System.out.printf("%-34s %12.0f %12.0f %12.0f %12.0f%n", name, timing.outputs, timing.firstByte, timing.live, timing.cold);
+        System.out.printf("%-38s %12.0f %12.0f %12.0f %12.0f%n", name, timing.outputs, timing.firstByte, timing.live, timing.cold);
     }
 
     private static double cold(String url, boolean cdn, RuntimeAssets assets, boolean pagebook) throws Exception {
