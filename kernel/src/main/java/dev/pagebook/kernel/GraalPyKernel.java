@@ -452,6 +452,8 @@ public final class GraalPyKernel implements Kernel {
         CompletableFuture<T> future = new CompletableFuture<>();
         try {
             kernelThread.execute(() -> {
+                // Compiler threads start on demand, so new ones are looked for as work arrives.
+                KernelThreadPriority.lowerSoon();
                 try {
                     future.complete(task.call());
                 } catch (Throwable t) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,32 @@ class KernelControlTest {
             Thread.sleep(5);
         }
         assertThat(kernel.status()).isEqualTo(wanted);
+    }
+
+    @Test
+    void theThreadsRunningPythonAndCompilingItYieldToTheWindow() throws Exception {
+        Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")), "Linux only");
+        kernel.execute("warm", "sum(i * i for i in range(200000))", new RecordingSink()).get(1, TimeUnit.MINUTES);
+        Thread.sleep(1100); // scans are at most one a second
+        kernel.execute("again", "1", new RecordingSink()).get(1, TimeUnit.MINUTES);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> kernelThreads;
+        do {
+            Thread.sleep(100);
+            kernelThreads = KernelThreadPriority.threadsNamed("pagebook-kernel");
+        } while (System.nanoTime() < deadline && !kernelThreads.stream().allMatch(KernelControlTest::lowered));
+        assertThat(kernelThreads).isNotEmpty().allMatch(KernelControlTest::lowered);
+        assertThat(KernelThreadPriority.threadsNamed("TruffleCompiler")).allMatch(KernelControlTest::lowered);
+        // This test's own thread, like the window's, keeps its priority.
+        assertThat(KernelThreadPriority.threadsNamed("main")).noneMatch(KernelControlTest::lowered);
+    }
+
+    private static boolean lowered(String tid) {
+        try {
+            return KernelThreadPriority.niceOf(tid) == 10;
+        } catch (java.io.IOException ended) {
+            return true;
+        }
     }
 
     @Test
