@@ -202,7 +202,8 @@ class KernelOutputsTest {
 
     @Test
     void completesInspectsAndListsVariables() throws Exception {
-        run("import math\nalpha_value = [1, 2, 3]\ndef alpha_fn(x, y=2):\n    'Adds.'\n    return x + y");
+        run("import math\nalpha_value = [1, 2, 3]\nclass Wrapped:\n    def __repr__(self): return 'one\\n    two'\n"
+                + "wrapped = Wrapped()\ndef alpha_fn(x, y=2):\n    'Adds.'\n    return x + y");
         assertThat(kernel.complete("alpha_", 6)).extracting(Completion::text)
                 .contains("alpha_value", "alpha_fn");
         assertThat(kernel.complete("x = math.sq", 11)).singleElement().satisfies(c -> {
@@ -218,6 +219,8 @@ class KernelOutputsTest {
                     assertThat(v.shortRepr()).isEqualTo("[1, 2, 3]");
                     assertThat(v.size()).isEqualTo("3");
                 });
+        assertThat(kernel.variables()).filteredOn(v -> v.name().equals("wrapped")).singleElement()
+                .satisfies(v -> assertThat(v.shortRepr()).as("one line for the table").isEqualTo("one two"));
         assertThat(kernel.variables()).extracting(VariableInfo::name).doesNotContain("math", "display");
     }
 }

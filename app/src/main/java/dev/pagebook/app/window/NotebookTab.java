@@ -131,7 +131,7 @@ public final class NotebookTab extends Tab {
         return left.getItems().contains(variables);
     }
 
-    void setVariablesShown(boolean shown) {
+    public void setVariablesShown(boolean shown) {
         if (shown && !variablesShown()) {
             left.getItems().add(variables);
             left.setDividerPositions(0.72);

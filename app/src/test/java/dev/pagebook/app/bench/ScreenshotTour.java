@@ -24,7 +24,9 @@ import javax.imageio.ImageIO;
 /**
  * Makes the README screenshots: opens a notebook in the real window, runs it, clicks the first
  * button of the page in the preview and saves the window as PNG.
- * Args: notebook, light|dark, output.png, [button id].
+ * Args: notebook, light|dark, output.png, [button id]. {@code -Dshot.variables=true} opens the
+ * variables panel, {@code -Dshot.cell=N} selects cell N, {@code -Dshot.scrollTo=ID} scrolls the
+ * preview to an element.
  */
 public final class ScreenshotTour {
 
@@ -64,10 +66,18 @@ public final class ScreenshotTour {
             await(() -> vm.kernelStatusProperty().get() == KernelStatus.IDLE, 60);
         }
         onFx(() -> {
-            vm.selectedProperty().set(1);
+            vm.selectedProperty().set(Integer.getInteger("shot.cell", 1));
+            // -Dshot.variables=true: with the variables panel open.
+            tab.setVariablesShown(Boolean.getBoolean("shot.variables"));
+            String scrollTo = System.getProperty("shot.scrollTo");
+            if (scrollTo != null) {
+                tab.preview().webView().getEngine().executeScript(
+                        "document.getElementById('" + scrollTo + "').scrollIntoView({block: 'center'})");
+            }
             return null;
         });
-        Thread.sleep(1000);
+        // The variables' values are formatted by the kernel (numpy's repr is slow when cold).
+        Thread.sleep(Boolean.getBoolean("shot.variables") ? 8000 : 1000);
         WritableImage image = onFx(() -> window.stage().getScene().snapshot(null));
         ImageIO.write(toBuffered(image), "png", out.toFile());
         System.out.println("wrote " + out);

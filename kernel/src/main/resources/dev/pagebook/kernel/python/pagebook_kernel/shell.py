@@ -283,7 +283,8 @@ class Shell:
                 continue
             if isinstance(value, type) and value.__module__ != "__main__":
                 continue
-            short = rich.text_repr(value)
+            # One line for the variables table: numpy's repr wraps and pads its rows.
+            short = " ".join(rich.text_repr(value)[:2000].split())
             short = short if len(short) <= 80 else short[:77] + "..."
             rows.append((name, type(value).__name__, short, _size(value)))
         return rows
