@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -52,13 +54,12 @@ final class KernelThreadPriority {
 
     private static void lowerNow() {
         List<String> found = new ArrayList<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                String tid = task.getFileName().toString();
-                if (!LOWERED.contains(tid) && isKernelWork(task)) {
+        try {
+            threads().forEach((tid, name) -> {
+                if (!LOWERED.contains(tid) && KERNEL_WORK.stream().anyMatch(name::startsWith)) {
                     found.add(tid);
                 }
-            }
+            });
         } catch (IOException e) {
             return;
         }
@@ -82,13 +83,19 @@ final class KernelThreadPriority {
         }
     }
 
-    private static boolean isKernelWork(Path task) {
-        try {
-            String name = Files.readString(task.resolve("comm")).strip();
-            return KERNEL_WORK.stream().anyMatch(name::startsWith);
-        } catch (IOException e) {
-            return false; // the thread ended
+    /** This process's threads: id to name (as Linux keeps it, 15 characters at most). */
+    private static Map<String, String> threads() throws IOException {
+        Map<String, String> names = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                try {
+                    names.put(task.getFileName().toString(), Files.readString(task.resolve("comm")).strip());
+                } catch (IOException ended) {
+                    // The thread ended meanwhile.
+                }
+            }
         }
+        return names;
     }
 
     /** The nice value of a thread of this process (for tests), from /proc/self/task/TID/stat. */
@@ -101,18 +108,6 @@ final class KernelThreadPriority {
 
     /** Thread ids of this process whose name starts with {@code prefix} (for tests). */
     static List<String> threadsNamed(String prefix) throws IOException {
-        List<String> ids = new ArrayList<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                try {
-                    if (Files.readString(task.resolve("comm")).strip().startsWith(prefix)) {
-                        ids.add(task.getFileName().toString());
-                    }
-                } catch (IOException ended) {
-                    // gone meanwhile
-                }
-            }
-        }
-        return ids;
+        return threads().entrySet().stream().filter(t -> t.getValue().startsWith(prefix)).map(Map.Entry::getKey).toList();
     }
 }
