@@ -41,13 +41,7 @@ class EditorFeaturesWindowTest {
     }
 
     private NotebookTab open(Path file) {
-        int before = fx(() -> window.tabs().getTabs().size());
-        fx(() -> {
-            window.open(file);
-            return null;
-        });
-        await("the notebook tab", 60, () -> window.tabs().getTabs().size() > before);
-        return fx(window::currentTab);
+        return WindowFixture.open(window, file);
     }
 
     /** The text/plain result of running {@code code} in the tab's kernel ("" for none). */

@@ -42,13 +42,7 @@ class NotebookWindowTest {
     }
 
     private NotebookTab open(Path file) {
-        int before = fx(() -> window.tabs().getTabs().size());
-        fx(() -> {
-            window.open(file);
-            return null;
-        });
-        await("the notebook tab", 60, () -> window.tabs().getTabs().size() > before);
-        return fx(window::currentTab);
+        return WindowFixture.open(window, file);
     }
 
     private Path write(String name, String html) throws Exception {

@@ -50,13 +50,7 @@ class PackagesAndRecentWindowTest {
     }
 
     private NotebookTab open(Path file) {
-        int before = fx(() -> window.tabs().getTabs().size());
-        fx(() -> {
-            window.open(file);
-            return null;
-        });
-        await("the notebook tab", 60, () -> window.tabs().getTabs().size() > before);
-        return fx(window::currentTab);
+        return WindowFixture.open(window, file);
     }
 
     private static Path notebook(String name, String code) throws IOException {

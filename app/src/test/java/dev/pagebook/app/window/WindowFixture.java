@@ -31,6 +31,17 @@ final class WindowFixture {
         return window;
     }
 
+    /** Opens {@code file} in the window and waits for its tab. */
+    static NotebookTab open(MainWindow window, Path file) {
+        int before = fx(() -> window.tabs().getTabs().size());
+        fx(() -> {
+            window.open(file);
+            return null;
+        });
+        await("the notebook tab", 60, () -> window.tabs().getTabs().size() > before);
+        return fx(window::currentTab);
+    }
+
     /** Reads FX state from the test thread. */
     static <T> T fx(Callable<T> read) {
         try {
