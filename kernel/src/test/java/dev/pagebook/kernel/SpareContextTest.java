@@ -25,6 +25,16 @@ class SpareContextTest {
         booter.shutdownNow();
     }
 
+    /** A boot that finishes, with {@code context}, only when {@code release} is counted down. */
+    private static String bootedOnRelease(CountDownLatch release, String context) {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return context;
+    }
+
     @Test
     void aRestartBeforeTheDelayTakesNothingAndTheBootNeverRuns() throws Exception {
         AtomicInteger boots = new AtomicInteger();
@@ -37,14 +47,8 @@ class SpareContextTest {
     @Test
     void afterTheDelayTheBootedSpareIsTakenAndABootUnderWayIsAwaited() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        SpareContext<String> spare = new SpareContext<>(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "booted";
-        }, Duration.ofMillis(50), timers, booter);
+        SpareContext<String> spare = new SpareContext<>(() -> bootedOnRelease(release, "booted"), Duration.ofMillis(50),
+                timers, booter);
         Thread.sleep(300);
         booter.execute(() -> {
             try {
@@ -70,14 +74,7 @@ class SpareContextTest {
     void discardingClosesASpareStillBootingOnceItIsUp() throws Exception {
         List<String> closed = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
-        SpareContext<String> spare = new SpareContext<>(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return "late";
-        }, Duration.ZERO, timers, booter);
+        SpareContext<String> spare = new SpareContext<>(() -> bootedOnRelease(release, "late"), Duration.ZERO, timers, booter);
         Thread.sleep(200);
         spare.discard(closed::add);
         assertThat(closed).isEmpty();
