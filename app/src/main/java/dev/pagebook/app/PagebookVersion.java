@@ -1,5 +1,6 @@
 package dev.pagebook.app;
 
+import dev.pagebook.kernel.GraalPyKernel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +44,9 @@ public final class PagebookVersion {
                 "Pagebook " + version(),
                 "GraalPy " + get("graalpy.version") + ", PyScript core " + get("pyscript.core.version")
                         + ", Pyodide " + get("pyodide.version"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+                // Says whether the launcher's JVM flags reached the Graal JIT ("Interpreted" if not).
+                "Python JIT: " + GraalPyKernel.compilerName()
             };
         }
     }

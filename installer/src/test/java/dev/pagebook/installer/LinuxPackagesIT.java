@@ -139,7 +139,7 @@ class LinuxPackagesIT {
     void theInstalledLauncherPrintsItsVersionWithoutADisplay() throws Exception {
         Result version = run(Duration.ofMinutes(2), Map.of("DISPLAY", ""), launcher(), "--version");
         assertThat(version.exit()).as(version.output()).isZero();
-        assertThat(version.output()).containsPattern("Pagebook \\d+\\.\\d+").contains("GraalPy 25.");
+        assertThat(version.output()).containsPattern("Pagebook \\d+\\.\\d+").contains("GraalPy 25.").contains("Python JIT: GraalVM CE");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.pagebook.format.model.Cell;
 import dev.pagebook.format.model.HtmlCell;
 import dev.pagebook.format.model.Output;
 import dev.pagebook.format.model.PythonCell;
+import dev.pagebook.format.model.SourceLayout;
 import java.time.Duration;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -30,6 +31,7 @@ public final class CellViewModel {
     private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>(RunState.IDLE);
     private final BooleanProperty editing = new SimpleBooleanProperty();
     private Cell cell;
+    private SourceLayout layout;
 
     CellViewModel(Cell cell) {
         this.python = cell instanceof PythonCell;
@@ -40,8 +42,13 @@ public final class CellViewModel {
     /** Takes the model's values; changes only what differs, so editors keep caret and undo. */
     void update(Cell newCell) {
         this.cell = newCell;
-        if (!source.get().equals(newCell.source())) {
-            source.set(newCell.source());
+        // The layout is worked out again only for text from elsewhere (open, undo, replace): one
+        // the editor typed keeps its layout, so a blank line typed at the top stays in the editor.
+        if (layout == null || !layout.join(source.get()).equals(newCell.source())) {
+            layout = SourceLayout.of(newCell);
+            if (!source.get().equals(layout.body())) {
+                source.set(layout.body());
+            }
         }
         if (newCell instanceof PythonCell p) {
             if (runState.get() == RunState.IDLE && !outputs.equals(p.outputs())) {
@@ -71,8 +78,19 @@ public final class CellViewModel {
         return id;
     }
 
+    /** The text the editor shows: the cell's source without the page's layout around it ({@link SourceLayout}). */
     public StringProperty sourceProperty() {
         return source;
+    }
+
+    /** The cell's whole source with {@code editorText} in place of the editor's text. */
+    String sourceWith(String editorText) {
+        return layout.join(editorText);
+    }
+
+    /** Where the editor's text starts in the cell's source. */
+    int editorOffset() {
+        return layout.lead().length();
     }
 
     public ObservableList<Output> outputs() {

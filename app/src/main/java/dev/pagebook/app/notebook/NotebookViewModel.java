@@ -190,13 +190,15 @@ public final class NotebookViewModel {
                 List.of(pair.get(1), pair.get(0)), other));
     }
 
+    /** Splits the cell at {@code index} at {@code offset} in its editor's text. */
     public void splitCell(int index, int offset) {
         Notebook nb = notebook.get();
-        String source = nb.cells().get(index).source();
-        if (offset <= 0 || offset >= source.length()) {
+        String text = cells.get(index).sourceProperty().get();
+        if (offset <= 0 || offset >= text.length()) {
             return;
         }
-        apply(CellEdit.between("Split Cell", nb, nb.splitCell(index, offset), index, index + 1));
+        int at = offset + cells.get(index).editorOffset();
+        apply(CellEdit.between("Split Cell", nb, nb.splitCell(index, at), index, index + 1));
     }
 
     /** Merges the cell at {@code index} with the next; cells of different types cannot merge. */
@@ -228,11 +230,12 @@ public final class NotebookViewModel {
         Notebook after = before;
         int count = 0;
         for (int i = 0; i < before.cells().size(); i++) {
-            String source = before.cells().get(i).source();
-            int hits = occurrences(source, find);
+            CellViewModel cell = cells.get(i);
+            String text = cell.sourceProperty().get();
+            int hits = occurrences(text, find);
             if (hits > 0) {
                 count += hits;
-                after = after.editSource(i, source.replace(find, replacement));
+                after = after.editSource(i, cell.sourceWith(text.replace(find, replacement)));
             }
         }
         if (count > 0) {
@@ -241,15 +244,14 @@ public final class NotebookViewModel {
         return count;
     }
 
-    /** Cells (index, offset) where {@code find} occurs, in order. */
+    /** Cells (index, offset in the cell's editor text) where {@code find} occurs, in order. */
     public List<int[]> findAll(String find) {
         List<int[]> hits = new ArrayList<>();
         if (find.isEmpty()) {
             return hits;
         }
-        List<Cell> all = notebook.get().cells();
-        for (int i = 0; i < all.size(); i++) {
-            String source = all.get(i).source();
+        for (int i = 0; i < cells.size(); i++) {
+            String source = cells.get(i).sourceProperty().get();
             for (int at = source.indexOf(find); at >= 0; at = source.indexOf(find, at + find.length())) {
                 hits.add(new int[] {i, at});
             }
@@ -297,10 +299,11 @@ public final class NotebookViewModel {
             return;
         }
         int index = cells.indexOf(cell);
-        if (index < 0 || notebook.get().cells().get(index).source().equals(text)) {
+        String source = cell.sourceWith(text);
+        if (index < 0 || notebook.get().cells().get(index).source().equals(source)) {
             return;
         }
-        changeNotebook(notebook.get().editSource(index, text));
+        changeNotebook(notebook.get().editSource(index, source));
         cell.update(notebook.get().cells().get(index));
         if (!cell.isPython()) {
             pageListeners.forEach(PageListener::pageChanged);

@@ -42,6 +42,26 @@ class NotebookViewModelTest {
     }
 
     @Test
+    void editorsShowACellWithoutTheLineBreaksAroundItAndTheSavedPageKeepsThem() throws Exception {
+        String page = "<!DOCTYPE html>\n<html><body>\n<h1>T</h1>\n<script type=\"py\" id=\"c\">\n    x = 1\n    y = 2\n  </script>\n"
+                + "</body></html>\n";
+        NotebookViewModel laid = new NotebookViewModel(NotebookReader.read(page), null, new NoKernel(), new BackgroundTasks(e -> { }));
+        int c = laid.notebook().indexOf("c");
+        CellViewModel cell = laid.cells().get(c);
+        assertThat(cell.sourceProperty().get()).isEqualTo("    x = 1\n    y = 2");
+
+        cell.sourceProperty().set("    x = 10\n    y = 2");
+        assertThat(NotebookWriter.write(laid.notebook())).isEqualTo(page.replace("x = 1\n", "x = 10\n"));
+        assertThat(laid.findAll("y = 2")).singleElement().satisfies(hit -> assertThat(hit).containsExactly(c, 15));
+
+        laid.splitCell(c, "    x = 10\n".length());
+        assertThat(laid.cells().get(c).sourceProperty().get()).isEqualTo("    x = 10");
+        assertThat(laid.cells().get(c + 1).sourceProperty().get()).isEqualTo("    y = 2");
+        laid.undo();
+        assertThat(laid.cells().get(c).sourceProperty().get()).isEqualTo("    x = 10\n    y = 2");
+    }
+
+    @Test
     void everyStructuralEditIsUndoneAndRedoneToTheSamePage() {
         vm.insertCell(1, true);
         vm.moveCell(3, 1);
