@@ -27,6 +27,11 @@ public final class PreviewDocument {
     }
 
     public static String html(Notebook notebook, Path file, String previewCss) {
+        return html(notebook, file, previewCss, false);
+    }
+
+    /** {@code prefersDark}: answer the page's {@code prefers-color-scheme} queries "dark" ({@link ColorSchemeMedia}). */
+    public static String html(Notebook notebook, Path file, String previewCss, boolean prefersDark) {
         Document doc = Jsoup.parse(NotebookWriter.write(notebook));
         doc.outputSettings().prettyPrint(false);
         doc.select("script[src]").stream()
@@ -34,6 +39,9 @@ public final class PreviewDocument {
                 .forEach(Element::remove);
         if (file != null && file.toAbsolutePath().getParent() != null) {
             doc.head().prependElement("base").attr("href", file.toAbsolutePath().getParent().toUri().toString());
+        }
+        if (prefersDark) {
+            ColorSchemeMedia.preferDark(doc);
         }
         doc.head().appendElement("style").attr("id", "pagebook-preview-style").appendText(previewCss);
         // One pass over the page instead of a document search per cell: pages have 1000s of cells.

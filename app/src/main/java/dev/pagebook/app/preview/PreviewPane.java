@@ -36,6 +36,7 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
     private final WebEngine engine = web.getEngine();
     private final Label messages = new Label();
     private final PreviewBridge bridge;
+    private boolean prefersDark;
     private final PauseTransition reloadSoon = new PauseTransition(Duration.millis(250));
     private final List<Runnable> whenReady = new ArrayList<>();
     private BiConsumer<String, String> eventForwarder = (handle, type) -> { };
@@ -46,8 +47,10 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
     private long reloadRequests;
     private final BackgroundTasks tasks;
 
-    public PreviewPane(NotebookViewModel notebook, BackgroundTasks tasks) {
+    /** {@code prefersDark}: see {@link #setPrefersDark}. */
+    public PreviewPane(NotebookViewModel notebook, BackgroundTasks tasks, boolean prefersDark) {
         this.notebook = notebook;
+        this.prefersDark = prefersDark;
         this.tasks = tasks;
         getStyleClass().add("preview-pane");
         web.setContextMenuEnabled(false);
@@ -119,6 +122,18 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
         this.onReloaded = action;
     }
 
+    /** The page's {@code prefers-color-scheme} queries answer "dark" (the app's theme is dark); reloads on a change. */
+    public void setPrefersDark(boolean dark) {
+        if (dark != prefersDark) {
+            prefersDark = dark;
+            reload();
+        }
+    }
+
+    public boolean prefersDark() {
+        return prefersDark;
+    }
+
     public void showMessage(String text) {
         messages.setText(text);
     }
@@ -151,7 +166,8 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
         var page = notebook.notebook();
         var file = notebook.fileProperty().get();
         // Rendering a big page takes a while: off the FX thread, and only the newest request loads.
-        tasks.run(() -> PreviewDocument.html(page, file, PREVIEW_CSS), html -> {
+        boolean dark = prefersDark;
+        tasks.run(() -> PreviewDocument.html(page, file, PREVIEW_CSS, dark), html -> {
             if (request == reloadRequests) {
                 engine.loadContent(html);
             }

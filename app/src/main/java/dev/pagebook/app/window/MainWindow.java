@@ -193,7 +193,7 @@ public final class MainWindow {
     NotebookTab addTab(Notebook nb, Path file) {
         Path dir = file != null ? file.toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"));
         NotebookViewModel vm = new NotebookViewModel(nb, file, kernels.start(nb, dir), tasks);
-        NotebookTab tab = new NotebookTab(vm, tasks, theme.pageCss());
+        NotebookTab tab = new NotebookTab(vm, tasks, theme);
         tab.setVariablesShown(variablesShown);
         TabFacts f = new TabFacts();
         f.knownModified = file == null ? null : NotebookFiles.modified(file);
@@ -636,6 +636,8 @@ public final class MainWindow {
     public void setTheme(Theme newTheme) {
         theme = newTheme;
         theme.applyTo(stage.getScene());
+        // A browser on a dark desktop answers the page's prefers-color-scheme queries "dark".
+        tabs.getTabs().forEach(t -> ((NotebookTab) t).preview().setPrefersDark(newTheme == Theme.DARK));
     }
 
     /** factor 0 resets. */

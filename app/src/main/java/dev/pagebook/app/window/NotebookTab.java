@@ -30,7 +30,8 @@ public final class NotebookTab extends Tab {
     private final NotebookCommands commands;
     private double dividerWhenShown = 0.55;
 
-    NotebookTab(NotebookViewModel notebook, BackgroundTasks tasks, String pageCss) {
+    NotebookTab(NotebookViewModel notebook, BackgroundTasks tasks, Theme theme) {
+        String pageCss = theme.pageCss();
         this.notebook = notebook;
         this.commands = new NotebookCommands(notebook);
         CodeEditor.HighlightRunner highlighting = (text, highlighter, then) ->
@@ -47,7 +48,7 @@ public final class NotebookTab extends Tab {
             }
         };
         cellsView = new NotebookView(notebook, commands, new CellViews(notebook, highlighting, assist, pageCss));
-        preview = new PreviewPane(notebook, tasks);
+        preview = new PreviewPane(notebook, tasks, theme == Theme.DARK);
         notebook.kernel().setDomBridge(preview.bridge());
         preview.setEventForwarder((handle, type) -> tasks.whenDone(
                 notebook.kernel().dispatchEvent(handle, type, this::eventOutput),

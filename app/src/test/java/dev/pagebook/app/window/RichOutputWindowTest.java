@@ -112,6 +112,37 @@ class RichOutputWindowTest {
         await("an empty panel after a restart", 60, () -> tab.variables().getItems().isEmpty());
     }
 
+    @Test
+    void thePreviewAnswersThePagesColorSchemeQueriesWithTheAppsTheme() throws Exception {
+        Path file = Files.writeString(temp.resolve("scheme.html"), """
+                <!DOCTYPE html>
+                <html><head><style>
+                body { background: rgb(250, 250, 250); }
+                @media (prefers-color-scheme: dark) { body { background: rgb(10, 20, 30); } }
+                </style></head>
+                <body><h1>Scheme</h1>
+                <script type="py" id="c">x = 1</script>
+                </body></html>
+                """);
+        NotebookTab tab = WindowFixture.open(window, file);
+        WebView view = tab.preview().webView();
+        String background = "getComputedStyle(document.body).backgroundColor";
+        await("the light page", 30, () -> "rgb(250, 250, 250)".equals(script(view, background)));
+
+        fx(() -> {
+            window.setTheme(Theme.DARK);
+            return null;
+        });
+        await("the page's dark colours", 30, () -> "rgb(10, 20, 30)".equals(script(view, background)));
+        assertThat(Files.readString(file)).contains("@media (prefers-color-scheme: dark)");
+
+        fx(() -> {
+            window.setTheme(Theme.LIGHT);
+            return null;
+        });
+        await("the light page again", 30, () -> "rgb(250, 250, 250)".equals(script(view, background)));
+    }
+
     private static String script(WebView view, String js) {
         return String.valueOf(fx(() -> view.getEngine().executeScript(js)));
     }
