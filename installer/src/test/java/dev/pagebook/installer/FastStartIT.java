@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class FastStartIT {
     void anEmptyCacheGetsARuntimeAndAnAotCacheAndTheRunLoadsGraalPyFromItWithTheJit() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "the fast start needs JDK 25 (AOT cache); older JDKs run as before");
 
-        Result version = pagebook(Map.of(), "--version");
+        ProcessRun version = pagebook(Map.of(), "--version");
         assertThat(version.exit()).as(version.output()).isZero();
         assertThat(version.output()).contains("Python JIT: GraalVM CE").doesNotContain("sun.misc.Unsafe");
         assertThat(files(cache.resolve("runtime"), "java")).anyMatch(java -> java.endsWith(Path.of("bin/java")));
@@ -43,34 +43,25 @@ class FastStartIT {
         Path notebook = Files.writeString(work.resolve("nb.html"),
                 "<!doctype html>\n<h1>fast</h1>\n<script type=\"py\">\nprint(6 * 7)\n</script>\n");
         Path out = work.resolve("out.html");
-        Result run = pagebook(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"), "run", notebook.toString(), "-o", out.toString());
+        ProcessRun run = pagebook(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"), "run", notebook.toString(), "-o", out.toString());
         assertThat(run.exit()).as(tail(run.output())).isZero();
         assertThat(run.output()).contains("com.oracle.graal.python.PythonLanguage source: shared objects file")
                 .doesNotContain("[error][aot]");
         assertThat(Files.readString(out)).contains("42");
 
-        Result jdk = pagebook(Map.of("PAGEBOOK_AOT", "0"), "--version");
+        ProcessRun jdk = pagebook(Map.of("PAGEBOOK_AOT", "0"), "--version");
         assertThat(jdk.exit()).as(jdk.output()).isZero();
         assertThat(jdk.output()).contains("Python JIT: GraalVM CE").doesNotContain("sun.misc.Unsafe");
         assertThat(files(cache.resolve("aot"), ".aot")).as("a second launch reuses the cache").hasSize(1);
     }
 
-    private Result pagebook(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    private ProcessRun pagebook(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/pagebook").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("PAGEBOOK_CACHE", cache.toString(), "PAGEBOOK_NO_BUILD", "1",
-                "PAGEBOOK_NO_VENV_BUILD", "1"));
-        builder.environment().remove("DISPLAY");
-        builder.environment().putAll(env);
-        Path log = Files.createTempFile(work, "pagebook", ".log");
-        builder.redirectOutput(log.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish in 5 minutes:\n" + tail(Files.readString(log)));
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        Map<String, String> environment = new HashMap<>(Map.of("PAGEBOOK_CACHE", cache.toString(), "PAGEBOOK_NO_BUILD", "1",
+                "PAGEBOOK_NO_VENV_BUILD", "1", "DISPLAY", ""));
+        environment.putAll(env);
+        return ProcessRun.of(Duration.ofMinutes(5), environment, command);
     }
 
     private static List<Path> files(Path dir, String suffix) throws IOException {
@@ -84,8 +75,5 @@ class FastStartIT {
 
     private static String tail(String output) {
         return output.length() <= 4000 ? output : output.substring(output.length() - 4000);
-    }
-
-    record Result(int exit, String output) {
     }
 }

@@ -8,17 +8,13 @@ import dev.pagebook.format.model.Output;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -74,7 +70,7 @@ class LinuxPackagesIT {
     void buildAndUnpack() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"), ".deb packages are built on Linux");
         long start = System.nanoTime();
-        Result build = run(Duration.ofMinutes(15), Map.of("PAGEBOOK_NO_BUILD", "1"),
+        ProcessRun build = ProcessRun.of(Duration.ofMinutes(15), Map.of("PAGEBOOK_NO_BUILD", "1"),
                 ROOT.resolve("installer/build-installer.sh").toString(), "--type", "deb", "--type", "rpm",
                 WITH_SCIENCE ? "--with-science" : "--without-science");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -83,7 +79,7 @@ class LinuxPackagesIT {
         deb = packageIn(DIST, "pagebook_.*_amd64\\.deb");
         rpm = packageIn(DIST, "pagebook-.*\\.x86_64\\.rpm");
         installed = scratch.resolve("root");
-        assertThat(run(Duration.ofMinutes(5), Map.of(), "dpkg-deb", "-x", deb.toString(), installed.toString()).exit()).isZero();
+        assertThat(ProcessRun.of(Duration.ofMinutes(5), Map.of(), "dpkg-deb", "-x", deb.toString(), installed.toString()).exit()).isZero();
 
         String report = String.format(Locale.ROOT,
                 "%s: %.1f MB, %s: %.1f MB, built in %d s (jlink, app image, both packages); installed size %d MB%n",
@@ -95,14 +91,14 @@ class LinuxPackagesIT {
 
     @Test
     void controlFieldsNameThePackageAndItsDesktopDependency() throws Exception {
-        String info = run(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-I", deb.toString()).output();
+        String info = ProcessRun.of(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-I", deb.toString()).output();
         assertThat(info).contains("Package: pagebook", "Section: devel").containsPattern("Depends: .*xdg-utils");
         assertThat(info).containsPattern("Version: \\d+\\.\\d+\\.\\d+");
     }
 
     @Test
     void thePackageHoldsLauncherRuntimeAppIconAndDesktopEntry() throws Exception {
-        String listing = run(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-c", deb.toString()).output();
+        String listing = ProcessRun.of(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-c", deb.toString()).output();
         assertThat(listing).contains("./opt/pagebook/bin/Pagebook", "./opt/pagebook/lib/app/pagebook-app.jar",
                 "./opt/pagebook/lib/runtime/lib/server/libjvm.so", "./opt/pagebook/lib/Pagebook.png",
                 "./opt/pagebook/lib/pagebook-Pagebook.desktop");
@@ -118,7 +114,7 @@ class LinuxPackagesIT {
         assertThat(installed.resolve(entry.get("Icon").substring(1))).isRegularFile();
 
         Path control = scratch.resolve("control");
-        run(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-e", deb.toString(), control.toString());
+        ProcessRun.of(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-e", deb.toString(), control.toString());
         String postinst = Files.readString(control.resolve("postinst"));
         assertThat(postinst).contains("xdg-desktop-menu install /opt/pagebook/lib/pagebook-Pagebook.desktop")
                 .contains("ln -sf /opt/pagebook/bin/Pagebook /usr/bin/pagebook")
@@ -137,7 +133,7 @@ class LinuxPackagesIT {
 
     @Test
     void theInstalledLauncherPrintsItsVersionWithoutADisplay() throws Exception {
-        Result version = run(Duration.ofMinutes(2), Map.of("DISPLAY", ""), launcher(), "--version");
+        ProcessRun version = ProcessRun.of(Duration.ofMinutes(2), Map.of("DISPLAY", ""), launcher(), "--version");
         assertThat(version.exit()).as(version.output()).isZero();
         assertThat(version.output()).containsPattern("Pagebook \\d+\\.\\d+").contains("GraalPy 25.").contains("Python JIT: GraalVM CE");
     }
@@ -146,7 +142,7 @@ class LinuxPackagesIT {
     void theInstalledLauncherRunsASampleHeadless() throws Exception {
         Path notebook = Files.copy(ROOT.resolve("samples/savings-planner.html"), scratch.resolve("savings-planner.html"));
         Path out = scratch.resolve("savings-planner.out.html");
-        Result run = run(Duration.ofMinutes(5), Map.of("DISPLAY", ""), launcher(), "run", notebook.toString(), "-o", out.toString());
+        ProcessRun run = ProcessRun.of(Duration.ofMinutes(5), Map.of("DISPLAY", ""), launcher(), "run", notebook.toString(), "-o", out.toString());
 
         assertThat(run.exit()).as(run.output()).isZero();
         // 200 a month at 5 % a year for 10 years, deposits at month end: 200 * ((1 + r)^120 - 1) / r.
@@ -166,7 +162,7 @@ class LinuxPackagesIT {
         assertThat(installed.resolve("opt/pagebook/lib/science/bin/python")).isRegularFile();
         Path notebook = Files.copy(ROOT.resolve("samples/sine-wave.html"), scratch.resolve("sine-wave.html"));
         Path out = scratch.resolve("sine-wave.out.html");
-        Result run = run(Duration.ofMinutes(10), Map.of("DISPLAY", "", "PAGEBOOK_VENV", ""), launcher(), "run",
+        ProcessRun run = ProcessRun.of(Duration.ofMinutes(10), Map.of("DISPLAY", "", "PAGEBOOK_VENV", ""), launcher(), "run",
                 notebook.toString(), "-o", out.toString());
 
         assertThat(run.exit()).as(run.output()).isZero();
@@ -208,15 +204,15 @@ class LinuxPackagesIT {
 
     @Test
     void theRpmInstallsTheSameFilesAndDesktopEntry() throws Exception {
-        String files = run(Duration.ofMinutes(1), Map.of(), "rpm", "-qpl", rpm.toString()).output();
+        String files = ProcessRun.of(Duration.ofMinutes(1), Map.of(), "rpm", "-qpl", rpm.toString()).output();
         assertThat(files).contains("/opt/pagebook/bin/Pagebook", "/opt/pagebook/lib/app/pagebook-app.jar",
                 "/opt/pagebook/lib/pagebook-Pagebook.desktop", "/opt/pagebook/lib/runtime/lib/server/libjvm.so");
         assertThat(files).doesNotContain("MimeInfo.xml");
-        String scripts = run(Duration.ofMinutes(1), Map.of(), "rpm", "-qp", "--scripts", rpm.toString()).output();
+        String scripts = ProcessRun.of(Duration.ofMinutes(1), Map.of(), "rpm", "-qp", "--scripts", rpm.toString()).output();
         assertThat(scripts).contains("xdg-desktop-menu install /opt/pagebook/lib/pagebook-Pagebook.desktop",
                         "ln -sf /opt/pagebook/bin/Pagebook /usr/bin/pagebook", "rm -f /usr/bin/pagebook")
                 .doesNotContain("xdg-mime default");
-        assertThat(run(Duration.ofMinutes(1), Map.of(), "rpm", "-qpR", rpm.toString()).output()).contains("xdg-utils");
+        assertThat(ProcessRun.of(Duration.ofMinutes(1), Map.of(), "rpm", "-qpR", rpm.toString()).output()).contains("xdg-utils");
     }
 
     private static Path packageIn(Path dir, String namePattern) throws IOException {
@@ -240,30 +236,5 @@ class LinuxPackagesIT {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / 1_000_000;
         }
-    }
-
-    record Result(int exit, String output) {
-    }
-
-    private static Result run(Duration timeout, Map<String, String> env, String... command)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(Arrays.asList(command))).redirectErrorStream(true);
-        env.forEach((key, value) -> {
-            if (value.isEmpty()) {
-                builder.environment().remove(key);
-            } else {
-                builder.environment().put(key, value);
-            }
-        });
-        Path log = Files.createTempFile("pagebook-installer-it", ".log");
-        builder.redirectOutput(log.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout + ":\n" + Files.readString(log));
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.delete(log);
-        return new Result(process.exitValue(), output);
     }
 }

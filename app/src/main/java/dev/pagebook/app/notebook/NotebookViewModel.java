@@ -251,8 +251,8 @@ public final class NotebookViewModel {
             return hits;
         }
         for (int i = 0; i < cells.size(); i++) {
-            String source = cells.get(i).sourceProperty().get();
-            for (int at = source.indexOf(find); at >= 0; at = source.indexOf(find, at + find.length())) {
+            String text = cells.get(i).sourceProperty().get();
+            for (int at = text.indexOf(find); at >= 0; at = text.indexOf(find, at + find.length())) {
                 hits.add(new int[] {i, at});
             }
         }

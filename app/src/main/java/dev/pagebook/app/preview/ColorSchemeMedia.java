@@ -1,6 +1,5 @@
 package dev.pagebook.app.preview;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -42,7 +41,6 @@ final class ColorSchemeMedia {
 
     /** The CSS or media query text with the color-scheme features answered for a dark desktop. */
     static String darkened(String css) {
-        Matcher m = FEATURE.matcher(css);
-        return m.find() ? m.replaceAll(r -> r.group(1).equalsIgnoreCase("dark") ? ALWAYS : NEVER) : css;
+        return FEATURE.matcher(css).replaceAll(r -> r.group(1).equalsIgnoreCase("dark") ? ALWAYS : NEVER);
     }
 }

@@ -26,10 +26,6 @@ public final class PreviewDocument {
     private PreviewDocument() {
     }
 
-    public static String html(Notebook notebook, Path file, String previewCss) {
-        return html(notebook, file, previewCss, false);
-    }
-
     /** {@code prefersDark}: answer the page's {@code prefers-color-scheme} queries "dark" ({@link ColorSchemeMedia}). */
     public static String html(Notebook notebook, Path file, String previewCss, boolean prefersDark) {
         Document doc = Jsoup.parse(NotebookWriter.write(notebook));

@@ -130,10 +130,6 @@ public final class PreviewPane extends BorderPane implements NotebookViewModel.P
         }
     }
 
-    public boolean prefersDark() {
-        return prefersDark;
-    }
-
     public void showMessage(String text) {
         messages.setText(text);
     }
