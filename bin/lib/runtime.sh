@@ -36,10 +36,29 @@ pagebook_runtime() {
   echo "$dir"
 }
 
+# An AOT cache is ~180 MB: keeps only the newest per checkout, and none for checkouts that are
+# gone (CI's fresh clones would otherwise leave one each).
+pagebook_prune_aot_caches() {
+  local dir=$1 keep=$2 note checkout
+  for note in "$dir"/*.checkout; do
+    [ -f "$note" ] || continue
+    checkout=$(cat "$note")
+    if [ "${note%.checkout}.aot" != "$keep" ] && { [ ! -d "$checkout" ] || [ "$(echo "$checkout" | pagebook_hash)" = "$(basename "$keep" | cut -d- -f2)" ]; }; then
+      rm -f "${note%.checkout}.aot" "$note"
+    fi
+  done
+  # Caches made before checkouts were noted, other than this one.
+  for note in "$dir"/*.aot; do
+    [ -f "$note" ] && [ "$note" != "$keep" ] && [ ! -f "${note%.aot}.checkout" ] && rm -f "$note"
+  done
+  return 0
+}
+
 # Prints the path of the AOT cache for this runtime and build of the app, making it on first use
-# with a training run: a one-cell notebook through `pagebook run` (kernel start, a cell, saving).
+# with a training run (StartupTraining): a one-cell notebook through `pagebook run` (kernel start,
+# a cell, saving), then through the desktop window.
 pagebook_aot_cache() {
-  local root=$1 runtime=$2 args=$3 checkout key file tmp train
+  local root=$1 runtime=$2 args=$3 checkout key file tmp train display window
   checkout=$(echo "$root" | pagebook_hash)
   key=$( { echo "$runtime"; cat "$args"; ls -l --time-style=+%s "$root"/app/target/lib "$root"/app/target/graal-modules "$root"/app/target/jvmci; } | pagebook_hash)
   file=$(pagebook_cache_dir)/aot/pagebook-$checkout-$key.aot
@@ -49,13 +68,21 @@ pagebook_aot_cache() {
     tmp=$file.tmp.$$
     printf '<!doctype html>\n<h1>Start-up training</h1>\n<script type="py">\nprint(sum(range(10)))\n"done"\n</script>\n' \
       > "$train/train.html"
+    # With xvfb-run the training also opens the desktop window (on a virtual display, never on the
+    # user's screen), so JavaFX's classes are in the cache too.
+    display=()
+    window=()
+    if command -v xvfb-run >/dev/null; then
+      display=(xvfb-run -a)
+      window=(--window)
+    fi
     echo "pagebook: preparing the fast start (once per build of the app, about 30 s)..." >&2
-    if "$runtime/bin/java" @"$args" -XX:AOTCacheOutput="$tmp" \
-         dev.pagebook.app.Main run "$train/train.html" -o "$train/out.html" >"$train/log" 2>&1 \
+    if "${display[@]}" "$runtime/bin/java" @"$args" -XX:AOTCacheOutput="$tmp" \
+         dev.pagebook.app.desktop.StartupTraining "$train/train.html" "$train/out.html" "${window[@]}" >"$train/log" 2>&1 \
        && [ -f "$tmp" ]; then
       mv -f "$tmp" "$file"
-      # An AOT cache is ~150 MB: keep only this checkout's newest.
-      find "$(dirname "$file")" -name "pagebook-$checkout-*.aot" ! -path "$file" -delete
+      echo "$root" > "${file%.aot}.checkout"
+      pagebook_prune_aot_caches "$(dirname "$file")" "$file"
     else
       echo "pagebook: the start-up cache could not be made (see $train/log); starting without it." >&2
       rm -f "$tmp"

@@ -3,7 +3,9 @@ package dev.pagebook.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +56,44 @@ class FastStartIT {
         assertThat(jdk.exit()).as(jdk.output()).isZero();
         assertThat(jdk.output()).contains("Python JIT: GraalVM CE").doesNotContain("sun.misc.Unsafe");
         assertThat(files(cache.resolve("aot"), ".aot")).as("a second launch reuses the cache").hasSize(1);
+
+        List<String> desktop = desktopUntilItsWindowShows();
+        assertThat(desktop).anyMatch(line -> line.startsWith("pagebook: window shown "));
+        assertThat(desktop).as("the training run opened the window, so its classes come from the cache")
+                .anyMatch(line -> line.contains("dev.pagebook.app.window.MainWindow source: shared objects file"))
+                .anyMatch(line -> line.contains("javafx.scene.web.WebView source: shared objects file"))
+                .noneMatch(line -> line.contains("[error][aot]"));
+    }
+
+    /** The desktop app on a virtual display, with its class loading logged, stopped once its window is up. */
+    private List<String> desktopUntilItsWindowShows() throws IOException, InterruptedException {
+        assumeTrue(new ProcessBuilder("sh", "-c", "command -v xvfb-run").start().waitFor() == 0, "needs xvfb-run");
+        ProcessBuilder builder = new ProcessBuilder("xvfb-run", "-a", ROOT.resolve("bin/pagebook").toString()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PAGEBOOK_CACHE", cache.toString(), "PAGEBOOK_NO_BUILD", "1", "PAGEBOOK_NO_VENV_BUILD", "1",
+                "PAGEBOOK_REPORT_STARTUP", "1", "JDK_JAVA_OPTIONS", "-Xlog:class+load=info", "HOME", work.toString()));
+        Process process = builder.start();
+        List<String> lines = new ArrayList<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader out = process.inputReader(StandardCharsets.UTF_8)) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                    if (line.startsWith("pagebook: window shown ")) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // The process was stopped under the reader; what it read is the answer.
+            }
+        });
+        reader.join(Duration.ofMinutes(2));
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
     }
 
     private ProcessRun pagebook(Map<String, String> env, String... args) throws IOException, InterruptedException {

@@ -92,6 +92,38 @@ public final class AppBenchmark {
         }
     }
 
+    /** A cell of ordinary size whose last lines keep the kernel busy for a minute. */
+    private static final String TYPED_CELL = """
+            import math
+            import time
+            from collections import Counter
+
+
+            def mean(values):
+                \"\"\"The arithmetic mean of a non-empty sequence.\"\"\"
+                return sum(values) / len(values)
+
+
+            def spread(values):
+                m = mean(values)
+                return math.sqrt(sum((v - m) ** 2 for v in values) / len(values))
+
+
+            def histogram(words, top=10):
+                counts = Counter(w.lower().strip(".,;:!?") for w in words)
+                return [(word, n) for word, n in counts.most_common(top) if word]
+
+
+            samples = [math.sin(i / 10) * 100 + i % 7 for i in range(1000)]
+            summary = {"mean": mean(samples), "spread": spread(samples), "n": len(samples)}
+            print(f"mean {summary['mean']:.2f}, spread {summary['spread']:.2f}")
+            print(histogram("the quick brown fox jumps over the lazy dog the end".split()))
+
+            start = time.time()
+            while time.time() - start < 60:
+                sum(range(1000))
+            """;
+
     private static void keyToGlyphWhileRunning() throws Exception {
         CompletableFuture<NotebookTab> tabReady = new CompletableFuture<>();
         Platform.runLater(() -> tabReady.complete(window.newNotebook()));
@@ -100,15 +132,34 @@ public final class AppBenchmark {
         awaitFx(() -> vm.kernelStatusProperty().get() == KernelStatus.IDLE, 300);
         CompletableFuture<CodeEditor> editorReady = new CompletableFuture<>();
         Platform.runLater(() -> {
-            vm.cells().get(0).sourceProperty().set("import time\nt = time.time()\nwhile time.time() - t < 60:\n    sum(range(1000))\n");
+            vm.cells().get(0).sourceProperty().set(TYPED_CELL);
             vm.runCell(0);
             CodeEditor editor = findEditor(tab, 1);
             editor.requestFocus();
+            editor.moveTo(editor.getAbsolutePosition(13, 0));
             editorReady.complete(editor);
         });
         CodeEditor editor = editorReady.get();
         awaitFx(() -> vm.kernelStatusProperty().get() == KernelStatus.BUSY, 60);
+        typeAndMeasure(editor, "while a cell runs", 20);
+        typeAndMeasure(editor, "while a cell runs, at a typist's pace", 110);
+        Platform.runLater(vm::interrupt);
+        awaitFx(() -> !vm.isRunning(), 60);
+        typeAndMeasure(editor, "with the kernel idle, at a typist's pace", 110);
+    }
+
+    /**
+     * Types 120 characters, one every {@code pauseMs} or so, and splits each key's latency into
+     * handling the event, waiting for the next pulse (JavaFX lays out and paints at most 60 times a
+     * second, so that wait is up to one frame whatever the app does) and that pulse's layout. At a
+     * typist's pace the background syntax colouring lands between key strokes.
+     */
+    private static void typeAndMeasure(CodeEditor editor, String when, int pauseMs) throws Exception {
         List<Double> latencies = new ArrayList<>();
+        List<Double> handling = new ArrayList<>();
+        List<Double> waiting = new ArrayList<>();
+        List<Double> layout = new ArrayList<>();
+        List<Double> work = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             CompletableFuture<Double> measured = new CompletableFuture<>();
             Platform.runLater(() -> {
@@ -116,22 +167,36 @@ public final class AppBenchmark {
                 int before = editor.getLength();
                 KeyEvent typed = new KeyEvent(KeyEvent.KEY_TYPED, "a", "a", KeyCode.UNDEFINED, false, false, false, false);
                 editor.fireEvent(typed);
-                Runnable[] listener = new Runnable[1];
-                listener[0] = () -> {
+                long handled = System.nanoTime();
+                long[] pulse = new long[1];
+                Runnable[] pre = new Runnable[1];
+                pre[0] = () -> {
+                    pulse[0] = System.nanoTime();
+                    editor.getScene().removePreLayoutPulseListener(pre[0]);
+                };
+                Runnable[] post = new Runnable[1];
+                post[0] = () -> {
                     if (editor.getLength() > before) {
-                        editor.getScene().removePostLayoutPulseListener(listener[0]);
-                        measured.complete((System.nanoTime() - t0) / 1e6);
+                        long end = System.nanoTime();
+                        editor.getScene().removePostLayoutPulseListener(post[0]);
+                        handling.add((handled - t0) / 1e6);
+                        waiting.add((pulse[0] - handled) / 1e6);
+                        layout.add((end - pulse[0]) / 1e6);
+                        work.add((handled - t0 + end - pulse[0]) / 1e6);
+                        measured.complete((end - t0) / 1e6);
                     }
                 };
-                editor.getScene().addPostLayoutPulseListener(listener[0]);
+                editor.getScene().addPreLayoutPulseListener(pre[0]);
+                editor.getScene().addPostLayoutPulseListener(post[0]);
             });
             latencies.add(measured.get(10, TimeUnit.SECONDS));
-            Thread.sleep(20);
+            Thread.sleep(pauseMs + i % 7);
         }
-        System.out.printf("typing   key press to laid-out glyph while a cell runs: p50 %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)%n",
-                pct(latencies, 50), pct(latencies, 95), Collections.max(latencies), latencies.size());
-        Platform.runLater(vm::interrupt);
-        awaitFx(() -> !vm.isRunning(), 60);
+        System.out.printf("typing   key press to laid-out glyph %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)%n",
+                when, pct(latencies, 50), pct(latencies, 95), Collections.max(latencies), latencies.size());
+        System.out.printf("         the app's work (handling + layout) p50 %.1f ms, p95 %.1f ms; of it handling the key %.1f / %.1f ms,"
+                + " layout %.1f / %.1f ms; waiting for the pulse %.1f / %.1f ms%n", pct(work, 50), pct(work, 95),
+                pct(handling, 50), pct(handling, 95), pct(layout, 50), pct(layout, 95), pct(waiting, 50), pct(waiting, 95));
     }
 
     /** The editor of the running cell itself: typing there while it runs is the case to measure. */
