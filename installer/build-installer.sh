@@ -74,8 +74,14 @@ work=$here/target/jpackage
 rm -rf "$work"
 mkdir -p "$work" "$dest"
 
-step "JVM flags from $app_target/pagebook.args"
-java -cp "$helpers" dev.pagebook.installer.LauncherOptions "$app_target/pagebook.args" "$app_target" "$work/launcher"
+# JDK 25+: the flags of bin/pagebook's fast start, made for a runtime linked without the JDK's stub
+# jdk.graal.compiler (as this one is): the compiler on the plain module path, so the JVM accepts
+# the AOT cache trained below. Older JDKs: the flags that replace the stub with --upgrade-module-path.
+feature=$(pagebook_java_feature "$JAVA_HOME")
+launcher_args=$app_target/pagebook.args
+[ "$feature" -ge 25 ] && launcher_args=$app_target/pagebook-runtime.args
+step "JVM flags from $launcher_args"
+java -cp "$helpers" dev.pagebook.installer.LauncherOptions "$launcher_args" "$app_target" "$work/launcher"
 java_options=()
 while IFS= read -r option; do
   option=${option%$'\r'}  # written with Windows line ends on Windows
@@ -154,6 +160,13 @@ if [ -n "$venv" ]; then
 else
   step "no science venv: the app explains how to get numpy and matplotlib"
 fi
+# The start-up (AOT) cache: a cache records where the modules lay when it was made and is refused
+# anywhere else, so it cannot be made here and shipped. The image carries the training run instead
+# (lib/app/train-startup.sh), which the packages' install scripts run where the app is installed.
+if [ "$feature" -ge 25 ] && [ "$os" = Linux ]; then
+  cp "$here/linux/train-startup.sh" "$root/bin/lib/startup-training.html" "$image_lib/app/"
+  chmod 755 "$image_lib/app/train-startup.sh"
+fi
 step "app image: $(mb "$image") MB"
 
 # The .rpm gets the .deb's /usr/bin/pagebook link: jpackage's own spec template (from this JDK, so
@@ -173,11 +186,18 @@ rpm_resources() {
       print "if [ ! -e /usr/bin/pagebook ] || [ \"$(readlink /usr/bin/pagebook)\" = \"/opt/pagebook/bin/Pagebook\" ]; then"
       print "  ln -sf /opt/pagebook/bin/Pagebook /usr/bin/pagebook"
       print "fi"
+      print "if [ -x /opt/pagebook/lib/app/train-startup.sh ]; then"
+      print "  echo \"Pagebook: preparing the fast start (about half a minute)...\""
+      print "  /opt/pagebook/lib/app/train-startup.sh || true"
+      print "fi"
       post = 0
     }
     preun && /^DESKTOP_COMMANDS_UNINSTALL$/ {
       print "if [ \"$1\" = 0 ] && [ \"$(readlink /usr/bin/pagebook)\" = \"/opt/pagebook/bin/Pagebook\" ]; then"
       print "  rm -f /usr/bin/pagebook"
+      print "fi"
+      print "if [ \"$1\" = 0 ] && [ -x /opt/pagebook/lib/app/train-startup.sh ]; then"
+      print "  /opt/pagebook/lib/app/train-startup.sh --remove || true"
       print "fi"
       preun = 0
     }' "$template" >"$dir/pagebook.spec"

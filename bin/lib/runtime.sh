@@ -55,7 +55,7 @@ pagebook_prune_aot_caches() {
 }
 
 # Prints the path of the AOT cache for this runtime and build of the app, making it on first use
-# with a training run (StartupTraining): a one-cell notebook through `pagebook run` (kernel start,
+# with a training run (`pagebook train-startup`): a one-cell notebook through `pagebook run` (kernel start,
 # a cell, saving), then through the desktop window.
 pagebook_aot_cache() {
   local root=$1 runtime=$2 args=$3 checkout key file tmp train display window
@@ -66,8 +66,7 @@ pagebook_aot_cache() {
     mkdir -p "$(dirname "$file")"
     train=$(mktemp -d)
     tmp=$file.tmp.$$
-    printf '<!doctype html>\n<h1>Start-up training</h1>\n<script type="py">\nprint(sum(range(10)))\n"done"\n</script>\n' \
-      > "$train/train.html"
+    cp "$root/bin/lib/startup-training.html" "$train/train.html"
     # With xvfb-run the training also opens the desktop window (on a virtual display, never on the
     # user's screen), so JavaFX's classes are in the cache too.
     display=()
@@ -78,7 +77,7 @@ pagebook_aot_cache() {
     fi
     echo "pagebook: preparing the fast start (once per build of the app, about 30 s)..." >&2
     if "${display[@]}" "$runtime/bin/java" @"$args" -XX:AOTCacheOutput="$tmp" \
-         dev.pagebook.app.desktop.StartupTraining "$train/train.html" "$train/out.html" "${window[@]}" >"$train/log" 2>&1 \
+         dev.pagebook.app.Main train-startup "$train/train.html" "$train/out.html" "${window[@]}" >"$train/log" 2>&1 \
        && [ -f "$tmp" ]; then
       mv -f "$tmp" "$file"
       echo "$root" > "${file%.aot}.checkout"

@@ -132,6 +132,39 @@ class LinuxPackagesIT {
     }
 
     @Test
+    void theInstallScriptsTrainAStartUpCacheWhereTheAppLiesAndTheLauncherUsesIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the AOT cache needs JDK 25");
+        Path control = scratch.resolve("control-aot");
+        ProcessRun.of(Duration.ofMinutes(1), Map.of(), "dpkg-deb", "-e", deb.toString(), control.toString());
+        assertThat(Files.readString(control.resolve("postinst"))).contains("/opt/pagebook/lib/app/train-startup.sh || true");
+        assertThat(Files.readString(control.resolve("prerm"))).contains("/opt/pagebook/lib/app/train-startup.sh --remove");
+        assertThat(ProcessRun.of(Duration.ofMinutes(1), Map.of(), "rpm", "-qp", "--scripts", rpm.toString()).output())
+                .contains("/opt/pagebook/lib/app/train-startup.sh || true", "/opt/pagebook/lib/app/train-startup.sh --remove");
+
+        // What the postinst does, in the unpacked root: a cache is only accepted where it was made.
+        Path app = installed.resolve("opt/pagebook/lib/app");
+        Path cfg = app.resolve("Pagebook.cfg");
+        ProcessRun train = ProcessRun.of(Duration.ofMinutes(5), Map.of(), app.resolve("train-startup.sh").toString());
+        assertThat(train.exit()).as(train.output()).isZero();
+        assertThat(app.resolve("pagebook.aot")).isRegularFile();
+        assertThat(Files.readString(cfg)).contains("java-options=-XX:AOTCache=$APPDIR/pagebook.aot");
+
+        Path notebook = Files.writeString(scratch.resolve("aot.html"), "<!doctype html>\n<script type=\"py\">\nprint(6 * 7)\n</script>\n");
+        Path out = scratch.resolve("aot.out.html");
+        // jpackage's launcher ignores JDK_JAVA_OPTIONS; the JVM itself reads JAVA_TOOL_OPTIONS.
+        ProcessRun run = ProcessRun.of(Duration.ofMinutes(5), Map.of("DISPLAY", "", "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"),
+                launcher(), "run", notebook.toString(), "-o", out.toString());
+        assertThat(run.exit()).as(run.output().lines().filter(l -> !l.contains("class,load")).toList().toString()).isZero();
+        assertThat(run.output()).contains("com.oracle.graal.python.PythonLanguage source: shared objects file");
+        assertThat(Files.readString(out)).contains("42");
+
+        ProcessRun remove = ProcessRun.of(Duration.ofMinutes(1), Map.of(), app.resolve("train-startup.sh").toString(), "--remove");
+        assertThat(remove.exit()).as(remove.output()).isZero();
+        assertThat(app.resolve("pagebook.aot")).doesNotExist();
+        assertThat(Files.readString(cfg)).doesNotContain("AOTCache");
+    }
+
+    @Test
     void theInstalledLauncherPrintsItsVersionWithoutADisplay() throws Exception {
         ProcessRun version = ProcessRun.of(Duration.ofMinutes(2), Map.of("DISPLAY", ""), launcher(), "--version");
         assertThat(version.exit()).as(version.output()).isZero();

@@ -25,7 +25,7 @@ public final class PagebookCommand implements Callable<Integer> {
     Path[] files = new Path[0];
 
     /** The subcommands' names; {@code PagebookCommandTest} keeps it equal to those registered below. */
-    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("import", "export", "run");
+    public static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("import", "export", "run", "train-startup");
 
     /**
      * Whether {@code args} just open the app on files (no option, no subcommand). Such a start skips
@@ -51,6 +51,7 @@ public final class PagebookCommand implements Callable<Integer> {
         cl.addSubcommand(new ImportCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new TrainStartupCommand());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("pagebook: " + ex.getMessage());
             return 1;

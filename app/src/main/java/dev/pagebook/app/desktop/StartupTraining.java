@@ -1,6 +1,5 @@
 package dev.pagebook.app.desktop;
 
-import dev.pagebook.app.cli.PagebookCommand;
 import dev.pagebook.app.files.RecentFiles;
 import dev.pagebook.app.files.RecoveryStore;
 import dev.pagebook.app.notebook.NotebookViewModel;
@@ -20,11 +19,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The training run behind the launcher's AOT cache (bin/lib/runtime.sh): the JVM records the
- * classes this run loads and links, and later starts load them ready-made. It does what a user's
- * first minute does: {@code pagebook run} on a notebook, then, with {@code --window} (the launcher
- * passes it under a virtual display, never on the user's screen), the desktop window opening that
- * notebook, running it and showing the preview. Usage: {@code StartupTraining NOTEBOOK OUT [--window]}.
+ * The desktop half of the training run behind the AOT cache ({@code pagebook train-startup}): the
+ * window opening a notebook, running it and showing the preview, as a user's first minute does.
+ * Callers run it on a virtual display, never on the user's screen.
  */
 public final class StartupTraining {
 
@@ -33,16 +30,8 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path notebook = Path.of(args[0]);
-        int status = PagebookCommand.commandLine().execute("run", notebook.toString(), "-o", args[1]);
-        if (status == 0 && args.length > 2 && args[2].equals("--window")) {
-            status = trainWindow(notebook);
-        }
-        System.exit(status);
-    }
-
-    private static int trainWindow(Path notebook) throws Exception {
+    /** Opens {@code notebook} in the window, runs it, waits for its outputs in the preview and returns. */
+    public static void trainWindow(Path notebook) throws Exception {
         Path scratch = Files.createTempDirectory("pagebook-training");
         Preferences prefs = Preferences.userRoot().node("dev/pagebook/startup-training");
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
@@ -64,7 +53,6 @@ public final class StartupTraining {
                 && vm.cells().stream().anyMatch(c -> !c.outputs().isEmpty()) && tab.preview().loads() > 0);
         Platform.runLater(vm::close);
         prefs.removeNode();
-        return 0;
     }
 
     private static <T> T onFx(Supplier<T> value) throws Exception {
