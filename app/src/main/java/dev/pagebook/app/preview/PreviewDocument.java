@@ -37,7 +37,7 @@ public final class PreviewDocument {
             doc.head().prependElement("base").attr("href", file.toAbsolutePath().getParent().toUri().toString());
         }
         if (prefersDark) {
-            ColorSchemeMedia.preferDark(doc);
+            ColorSchemeMedia.preferDark(doc, file == null ? null : file.toAbsolutePath().getParent());
         }
         doc.head().appendElement("style").attr("id", "pagebook-preview-style").appendText(previewCss);
         // One pass over the page instead of a document search per cell: pages have 1000s of cells.

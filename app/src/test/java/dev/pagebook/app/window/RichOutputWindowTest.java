@@ -114,33 +114,44 @@ class RichOutputWindowTest {
 
     @Test
     void thePreviewAnswersThePagesColorSchemeQueriesWithTheAppsTheme() throws Exception {
+        Files.writeString(temp.resolve("scheme.css"), "@media (prefers-color-scheme: dark) { h1 { color: rgb(200, 100, 50); } }");
         Path file = Files.writeString(temp.resolve("scheme.html"), """
                 <!DOCTYPE html>
                 <html><head><style>
                 body { background: rgb(250, 250, 250); }
+                h1 { color: rgb(1, 2, 3); }
                 @media (prefers-color-scheme: dark) { body { background: rgb(10, 20, 30); } }
-                </style></head>
+                </style>
+                <link rel="stylesheet" href="scheme.css">
+                <script>
+                document.addEventListener("DOMContentLoaded", function () {
+                  document.body.dataset.scheme = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+                });
+                </script></head>
                 <body><h1>Scheme</h1>
                 <script type="py" id="c">x = 1</script>
                 </body></html>
                 """);
         NotebookTab tab = WindowFixture.open(window, file);
         WebView view = tab.preview().webView();
-        String background = "getComputedStyle(document.body).backgroundColor";
-        await("the light page", 30, () -> "rgb(250, 250, 250)".equals(script(view, background)));
+        String looks = "getComputedStyle(document.body).backgroundColor + ' ' + getComputedStyle(document.querySelector('h1')).color"
+                + " + ' ' + document.body.dataset.scheme";
+        String light = "rgb(250, 250, 250) rgb(1, 2, 3) light";
+        await("the light page", 30, () -> light.equals(script(view, looks)));
 
         fx(() -> {
             window.setTheme(Theme.DARK);
             return null;
         });
-        await("the page's dark colours", 30, () -> "rgb(10, 20, 30)".equals(script(view, background)));
+        await("the page's dark colours: its style, its linked stylesheet, its script's matchMedia", 30,
+                () -> "rgb(10, 20, 30) rgb(200, 100, 50) dark".equals(script(view, looks)));
         assertThat(Files.readString(file)).contains("@media (prefers-color-scheme: dark)");
 
         fx(() -> {
             window.setTheme(Theme.LIGHT);
             return null;
         });
-        await("the light page again", 30, () -> "rgb(250, 250, 250)".equals(script(view, background)));
+        await("the light page again", 30, () -> light.equals(script(view, looks)));
     }
 
     private static String script(WebView view, String js) {
