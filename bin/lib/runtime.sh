@@ -75,7 +75,7 @@ pagebook_aot_cache() {
       display=(xvfb-run -a)
       window=(--window)
     fi
-    echo "pagebook: preparing the fast start (once per build of the app, about 30 s)..." >&2
+    echo "pagebook: preparing the fast start (once per build of the app, about 45 s)..." >&2
     if "${display[@]}" "$runtime/bin/java" @"$args" -XX:AOTCacheOutput="$tmp" \
          dev.pagebook.app.Main train-startup "$train/train.html" "$train/out.html" "${window[@]}" >"$train/log" 2>&1 \
        && [ -f "$tmp" ]; then
