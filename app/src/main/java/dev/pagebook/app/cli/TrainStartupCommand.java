@@ -30,7 +30,8 @@ public final class TrainStartupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int status = PagebookCommand.commandLine().execute("run", notebook.toString(), "-o", output.toString());
         if (status == 0 && window) {
-            StartupTraining.trainWindow(notebook);
+            // Next to the output: the launchers delete that folder after the training.
+            StartupTraining.trainWindow(notebook, output.toAbsolutePath().getParent());
         }
         return status;
     }

@@ -9,7 +9,6 @@ import dev.pagebook.app.window.MainWindow;
 import dev.pagebook.app.window.NotebookTab;
 import dev.pagebook.app.window.Theme;
 import dev.pagebook.kernel.KernelStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +29,16 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
-    /** Opens {@code notebook} in the window, runs it, waits for its outputs in the preview and returns. */
-    public static void trainWindow(Path notebook) throws Exception {
-        Path scratch = Files.createTempDirectory("pagebook-training");
+    /**
+     * Opens {@code notebook} in the window, runs it, waits for its outputs in the preview and
+     * returns. {@code scratch}: a folder of the caller's for the window's recovery copies.
+     */
+    public static void trainWindow(Path notebook, Path scratch) throws Exception {
         Preferences prefs = Preferences.userRoot().node("dev/pagebook/startup-training");
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
         Platform.startup(() -> {
             BackgroundTasks tasks = new BackgroundTasks(Throwable::printStackTrace);
-            MainWindow window = new MainWindow(new Stage(), tasks, KernelFactory.graalPy(), new RecoveryStore(scratch),
+            MainWindow window = new MainWindow(new Stage(), tasks, KernelFactory.graalPy(), new RecoveryStore(scratch.resolve("recovery")),
                     new RecentFiles(prefs), Theme.fromSystem());
             window.stage().show();
             window.open(notebook);
