@@ -76,7 +76,8 @@ mkdir -p "$work" "$dest"
 
 # JDK 25+: the flags of bin/pagebook's fast start, made for a runtime linked without the JDK's stub
 # jdk.graal.compiler (as this one is): the compiler on the plain module path, so the JVM accepts
-# the AOT cache trained below. Older JDKs: the flags that replace the stub with --upgrade-module-path.
+# the AOT cache the install scripts train (see below). Older JDKs: the flags that replace the stub
+# with --upgrade-module-path.
 feature=$(pagebook_java_feature "$JAVA_HOME")
 launcher_args=$app_target/pagebook.args
 [ "$feature" -ge 25 ] && launcher_args=$app_target/pagebook-runtime.args
