@@ -142,6 +142,13 @@ public final class GraalPyKernel implements Kernel {
     }
 
     private Booted boot() {
+        // Also on the spare context's thread, which does not go through submit().
+        try (KernelThreadPriority.Scans scans = KernelThreadPriority.scanWhileWorking(FLUSHER)) {
+            return bootContext();
+        }
+    }
+
+    private Booted bootContext() {
         Path cache = KernelCache.root();
         Context.Builder builder = Context.newBuilder("python")
                 .engine(SharedEngine.get())
@@ -452,9 +459,7 @@ public final class GraalPyKernel implements Kernel {
         CompletableFuture<T> future = new CompletableFuture<>();
         try {
             kernelThread.execute(() -> {
-                // Compiler threads start on demand, so new ones are looked for as work arrives.
-                KernelThreadPriority.lowerSoon();
-                try {
+                try (KernelThreadPriority.Scans scans = KernelThreadPriority.scanWhileWorking(FLUSHER)) {
                     future.complete(task.call());
                 } catch (Throwable t) {
                     future.completeExceptionally(t);

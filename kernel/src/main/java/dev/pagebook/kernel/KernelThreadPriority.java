@@ -12,25 +12,33 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Lowers the scheduling priority (nice 10) of the threads doing kernel work: the threads that run
- * Python and the JIT compilers. On two cores a running cell and the Graal compiler otherwise take
- * both, and the window's thread waits for its turn with every key press (the app benchmark's
- * typing latency while a cell runs went from p50 22-28 / p95 42-56 ms to p50 13.5-15 / p95
- * 25-30 ms). When the window is idle the kernel still gets every free cycle. Linux only (threads are found in /proc by name);
- * elsewhere, or with {@code -Dpagebook.kernel.nice=0}, nothing changes.
+ * Lowers the scheduling priority of the threads doing kernel work: the threads that run Python
+ * (nice 10) and, below them, the JIT compilers (nice 19). On two cores a running cell and the Graal
+ * compiler otherwise take both, and the window's thread waits for its turn with every key press
+ * (the app benchmark's typing latency while a cell runs went from p50 22-28 / p95 42-56 ms to p50
+ * 13.5-15 / p95 25-30 ms). The compilers yield to Python too: while a context boots, Truffle's and
+ * HotSpot's compilers had as much CPU as the boot itself, and a one-cell {@code pagebook run}
+ * took longer (docs/kernel.md). When nothing else runs they still get every free cycle. Linux only
+ * (threads are found in /proc by name); elsewhere, or with {@code -Dpagebook.kernel.nice=0},
+ * nothing changes.
  */
 final class KernelThreadPriority {
 
     private static final int NICE = Integer.getInteger("pagebook.kernel.nice", 10);
+    private static final int COMPILER_NICE = NICE <= 0 ? 0 : 19;
     private static final Path TASKS = Path.of("/proc/self/task");
-    /** Thread names as Linux keeps them (15 characters): ours, Truffle's and HotSpot's compilers. */
-    private static final List<String> KERNEL_WORK = List.of("pagebook-kernel", "TruffleCompiler", "C1 CompilerThre",
-            "C2 CompilerThre", "JVMCI CompilerT");
-    private static final long MIN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Thread names as Linux keeps them (15 characters). */
+    private static final List<String> PYTHON = List.of("pagebook-kernel");
+    private static final List<String> COMPILERS = List.of("TruffleCompiler", "C1 CompilerThre", "C2 CompilerThre",
+            "JVMCI CompilerT");
+    private static final long SCAN_INTERVAL_MILLIS = 250;
+    private static final long MIN_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(SCAN_INTERVAL_MILLIS);
     private static final Set<String> LOWERED = ConcurrentHashMap.newKeySet();
     private static final AtomicLong LAST_SCAN = new AtomicLong(System.nanoTime() - MIN_INTERVAL_NANOS);
     private static final ExecutorService SCANNER = Executors.newSingleThreadExecutor(r -> {
@@ -42,7 +50,23 @@ final class KernelThreadPriority {
     private KernelThreadPriority() {
     }
 
-    /** Looks for kernel threads not yet lowered (compiler threads come and go) in the background. */
+    /** Periodic scans for kernel threads, for as long as some kernel work runs. */
+    interface Scans extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Looks for threads to lower every 250 ms until closed: compiler threads start on demand (and
+     * Truffle's stop after some idle seconds), so new ones appear while Python runs.
+     */
+    static Scans scanWhileWorking(ScheduledExecutorService timer) {
+        ScheduledFuture<?> scans = timer.scheduleWithFixedDelay(KernelThreadPriority::lowerSoon, 0,
+                SCAN_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        return () -> scans.cancel(false);
+    }
+
+    /** Looks for kernel threads not yet lowered, in the background. */
     static void lowerSoon() {
         long last = LAST_SCAN.get();
         long now = System.nanoTime();
@@ -53,26 +77,36 @@ final class KernelThreadPriority {
     }
 
     private static void lowerNow() {
-        List<String> found = new ArrayList<>();
+        List<String> python = new ArrayList<>();
+        List<String> compilers = new ArrayList<>();
         try {
             threads().forEach((tid, name) -> {
-                if (!LOWERED.contains(tid) && KERNEL_WORK.stream().anyMatch(name::startsWith)) {
-                    found.add(tid);
+                if (!LOWERED.contains(tid)) {
+                    if (PYTHON.stream().anyMatch(name::startsWith)) {
+                        python.add(tid);
+                    } else if (COMPILERS.stream().anyMatch(name::startsWith)) {
+                        compilers.add(tid);
+                    }
                 }
             });
         } catch (IOException e) {
             return;
         }
-        if (found.isEmpty()) {
+        renice(NICE, python);
+        renice(COMPILER_NICE, compilers);
+    }
+
+    private static void renice(int nice, List<String> tids) {
+        if (tids.isEmpty()) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(NICE), "-p"));
-        command.addAll(found);
+        List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
+        command.addAll(tids);
         try {
             Process renice = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (renice.waitFor(5, TimeUnit.SECONDS)) {
-                LOWERED.addAll(found);
+                LOWERED.addAll(tids);
             } else {
                 renice.destroyForcibly();
             }
