@@ -45,13 +45,13 @@ class KernelControlTest {
     void theThreadsRunningPythonAndCompilingItYieldToTheWindow() throws Exception {
         Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")), "Linux only");
         kernel.execute("warm", "sum(i * i for i in range(200000))", new RecordingSink()).get(1, TimeUnit.MINUTES);
-        Thread.sleep(300); // scans are at most four a second
-        kernel.execute("again", "1", new RecordingSink()).get(1, TimeUnit.MINUTES);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         List<String> kernelThreads;
         List<String> compilerThreads;
         do {
-            Thread.sleep(100);
+            // Threads are looked for while work runs; a compiler thread may start after a cell ends.
+            kernel.execute("again", "1", new RecordingSink()).get(1, TimeUnit.MINUTES);
+            Thread.sleep(300);
             kernelThreads = KernelThreadPriority.threadsNamed("pagebook-kernel");
             compilerThreads = KernelThreadPriority.threadsNamed("TruffleCompiler");
         } while (System.nanoTime() < deadline && !(kernelThreads.stream().allMatch(tid -> niceIs(tid, 10))
