@@ -102,6 +102,9 @@ class LinuxPackagesIT {
         assertThat(listing).contains("./opt/pagebook/bin/Pagebook", "./opt/pagebook/lib/app/pagebook-app.jar",
                 "./opt/pagebook/lib/runtime/lib/server/libjvm.so", "./opt/pagebook/lib/Pagebook.png",
                 "./opt/pagebook/lib/pagebook-Pagebook.desktop");
+        // Next to JavaFX's jars, so JavaFX does not unpack and checksum them at every start.
+        assertThat(listing).as("JavaFX's native libraries in the jars' folder")
+                .contains("./opt/pagebook/lib/app/libjfxwebkit.so", "./opt/pagebook/lib/app/libglassgtk3.so");
         assertThat(listing).as("no MIME definition that would rename or claim every .html file").doesNotContain("MimeInfo.xml");
     }
 
