@@ -109,6 +109,8 @@ cp "$app_target"/lib/*.jar "$work/input/"
 # JavaFX's native libraries, unpacked next to its jars by the app's build: JavaFX loads them from
 # there instead of inflating and checksumming each one from its jar at every start (docs/app.md).
 find "$app_target/lib" -maxdepth 1 \( -name '*.so' -o -name '*.dll' -o -name '*.dylib' \) -exec cp {} "$work/input/" \;
+# ... so the copies inside the jars are left out of the image (they would add ~120 MB installed).
+java -cp "$helpers" dev.pagebook.installer.JarWithoutNatives "$work"/input/javafx-*.jar
 # A jar the flags already put on a module path (GraalPy, Truffle) is used from there: the copy on
 # the class path would only be dead weight, so the image keeps one.
 if [ -d "$work/launcher/lib" ]; then
