@@ -126,7 +126,7 @@ public final class GraalPyKernel implements Kernel {
     private void createContext() {
         setStatus(KernelStatus.STARTING);
         try {
-            use(boot());
+            use(bootContext());
         } catch (RuntimeException e) {
             setStatus(KernelStatus.DEAD);
             throw e;
@@ -141,8 +141,8 @@ public final class GraalPyKernel implements Kernel {
         setStatus(KernelStatus.IDLE);
     }
 
-    private Booted boot() {
-        // Also on the spare context's thread, which does not go through submit().
+    /** On the spare's own thread: submit() is not there to look for new threads while it boots. */
+    private Booted bootSpare() {
         try (KernelThreadPriority.Scans scans = KernelThreadPriority.scanWhileWorking(FLUSHER)) {
             return bootContext();
         }
@@ -192,7 +192,7 @@ public final class GraalPyKernel implements Kernel {
         if (closed || !options.warmStandby()) {
             return;
         }
-        standby = new SpareContext<>(this::boot, STANDBY_DELAY, FLUSHER, STANDBY_BOOTER);
+        standby = new SpareContext<>(this::bootSpare, STANDBY_DELAY, FLUSHER, STANDBY_BOOTER);
     }
 
     private void replaceContext() {
@@ -213,12 +213,12 @@ public final class GraalPyKernel implements Kernel {
         if (next != null) {
             try {
                 // Empty when its boot had not begun, or failed: then boot in the foreground.
-                return next.take().orElseGet(this::boot);
+                return next.take().orElseGet(this::bootContext);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        return boot();
+        return bootContext();
     }
 
     private void closeContext(boolean cancel) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * numpy and matplotlib for real, from the venv of kernel/science/build-venv.sh (CI builds it in
@@ -91,6 +92,67 @@ class ScienceKernelTest {
             assertThat(Math.abs(Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(3)))).as(text).isLessThanOrEqualTo(6);
             assertThat(Math.abs(Integer.parseInt(m.group(2)) - Integer.parseInt(m.group(4)))).as(text).isLessThanOrEqualTo(6);
             assertThat(m.group(5)).as("a label past the canvas edge falls back to savefig").isEqualTo("True");
+        }
+    }
+
+    /**
+     * artist_docs: a context that finds the memo sets every docstring and signature of matplotlib's
+     * modules exactly as the context that inspected the classes and wrote the memo.
+     */
+    @Test
+    void matplotlibsDocstringsFromTheArtistMemoEqualInspectedOnes(@TempDir Path config) throws Exception {
+        String snapshot = """
+                import os, re, shutil, sys
+                os.environ["MPLCONFIGDIR"] = %s
+                fonts = os.path.expanduser("~/.cache/matplotlib/fontlist-v390.json")
+                if os.path.exists(fonts):
+                    shutil.copy(fonts, os.environ["MPLCONFIGDIR"])
+                import matplotlib.pyplot
+                from matplotlib.lines import Line2D
+                from pagebook_kernel import artist_docs
+                class Mine(Line2D):
+                    def set_sparkle(self, value):
+                        "Sparkle.\\n\\nACCEPTS: how much"
+                def snapshot():
+                    docs = {}
+                    for name, module in list(sys.modules.items()):
+                        if module is None or not name.startswith(("matplotlib", "mpl_toolkits")):
+                            continue
+                        for attr, obj in list(vars(module).items()):
+                            if isinstance(obj, type) or callable(obj) and hasattr(obj, "__code__"):
+                                docs[f"{name}.{attr}"] = str(obj.__doc__)
+                            if isinstance(obj, type):
+                                for key, value in list(vars(obj).items()):
+                                    if hasattr(value, "__code__"):
+                                        docs[f"{name}.{attr}.{key}"] = str(value.__doc__)
+                                        docs[f"{name}.{attr}.{key}()"] = re.sub(
+                                            r" at 0x[0-9a-f]+", "", str(getattr(value, "__signature__", "")))
+                    return docs
+                docs = snapshot()
+                mine = "sparkle" in Mine.set.__signature__.parameters and "sparkle: how much" in Mine.set.__doc__
+                """.formatted("'" + config + "'");
+        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().withVenv(venv()).withWarmStandby(false))) {
+            RecordingSink recording = run(kernel, snapshot + """
+                    import marshal
+                    with open(os.path.join(os.environ["MPLCONFIGDIR"], "inspected"), "wb") as f:
+                        marshal.dump(docs, f)
+                    (artist_docs._memo._loaded, len(docs) > 10000, mine)""");
+            assertThat(recording.all(Output.ExecuteResult.class)).singleElement()
+                    .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "(0, True, True)"));
+            try (var files = java.nio.file.Files.list(config)) {
+                assertThat(files.map(f -> f.getFileName().toString())).as("written after the cell")
+                        .anyMatch(f -> f.startsWith("pagebook-artist-docs-"));
+            }
+
+            kernel.restart().get(5, TimeUnit.MINUTES);
+            RecordingSink replaying = run(kernel, snapshot + """
+                    import marshal
+                    with open(os.path.join(os.environ["MPLCONFIGDIR"], "inspected"), "rb") as f:
+                        inspected = marshal.load(f)
+                    differ = sorted(k for k in set(docs) | set(inspected) if docs.get(k) != inspected.get(k))
+                    (artist_docs._memo._loaded > 100, differ[:5], mine)""");
+            assertThat(replaying.all(Output.ExecuteResult.class)).singleElement()
+                    .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "(True, [], True)"));
         }
     }
 

@@ -6,7 +6,7 @@ try:
 except ImportError:  # Windows
     import nt as _os_base
 
-from pagebook_kernel import channel
+from pagebook_kernel import artist_docs, channel
 
 
 def _no_process_exit(status=0):
@@ -19,6 +19,7 @@ def start(host, page_config_json):
     # comes sooner. The Java side sets MPLBACKEND in the context's environment.
     channel.attach(host, page_config_json)
     _os_base._exit = _no_process_exit  # os takes its _exit from posix when first imported
+    artist_docs.install()
     if "os" in sys.modules:
         sys.modules["os"]._exit = _no_process_exit
     # pyscript is imported by the cells that use it, not here: start-up stays short.
@@ -37,6 +38,7 @@ def warm_imports(modules):
             pass
     if "matplotlib.pyplot" in modules:
         _warm_figures()
+    artist_docs.flush()
 
 
 def _warm_figures():

@@ -4,7 +4,7 @@
 import _ast
 import sys
 
-from pagebook_kernel import channel, display as rich, sources as _sources
+from pagebook_kernel import artist_docs as _artist_docs, channel, display as rich, sources as _sources
 from pagebook_kernel.streams import CellStream
 
 _FRAMES_KEPT = 20
@@ -127,6 +127,7 @@ class Shell:
             status = "error"
         finally:
             self._flush_figures()
+            _artist_docs.flush()
         return status
 
     def _run(self, code, filename, count):
