@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
@@ -50,6 +52,7 @@ public final class CodeEditor extends CodeArea {
     private final Tooltip inspectTip = new Tooltip();
     private Assist assist;
     private int[] matchedBrackets;
+    private boolean heightPending;
 
     public CodeEditor(String text, boolean python, HighlightRunner runner) {
         super(text);
@@ -60,7 +63,8 @@ public final class CodeEditor extends CodeArea {
         setParagraphGraphicFactory(LineNumberFactory.get(this));
         setWrapText(true);
         // A cell grows with its text instead of scrolling inside the notebook's own scroll.
-        prefHeightProperty().bind(totalHeightEstimateProperty().orElseConst(24.0).map(h -> h + 6));
+        applyHeightEstimate();
+        totalHeightEstimateProperty().addListener((obs, old, estimate) -> followHeightAfterLayout());
         multiPlainChanges().successionEnds(Duration.ofMillis(40)).subscribe(ignored -> rehighlight());
         caretPositionProperty().addListener((obs, old, pos) -> matchBrackets());
         addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -71,6 +75,38 @@ public final class CodeEditor extends CodeArea {
         inspectTip.setWrapText(true);
         inspectTip.setMaxWidth(640);
         rehighlight();
+    }
+
+    /**
+     * Every key stroke rebuilds its paragraph, and until the next layout measures it the estimate
+     * is a line or three taller. Following it at once laid the whole notebook out twice per key
+     * and made the cell flicker taller for a frame; the height is taken once layout has settled.
+     */
+    private void followHeightAfterLayout() {
+        Scene scene = getScene();
+        if (scene == null) {
+            applyHeightEstimate();
+            return;
+        }
+        if (heightPending) {
+            return;
+        }
+        heightPending = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            heightPending = false;
+            applyHeightEstimate();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    private void applyHeightEstimate() {
+        double height = totalHeightEstimateProperty().getOrElse(24.0) + 6;
+        if (height != getPrefHeight()) {
+            setPrefHeight(height);
+        }
     }
 
     public void setAssist(Assist assist) {

@@ -32,6 +32,7 @@ import javafx.stage.Stage;
  * Prints the app's speed figures (issue 4): open a 1000-cell notebook to interactive, key press
  * to glyph while a cell runs, preview refresh on a 50-cell notebook, app start to window. Runs the
  * real window and the real kernel; needs a display (xvfb-run -a bin/build -pl app test-compile exec:exec@benchmark).
+ * {@code JDK_JAVA_OPTIONS=-Dbench.typingOnly=true} measures typing alone.
  */
 public final class AppBenchmark {
 
@@ -42,7 +43,10 @@ public final class AppBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("pagebook-bench");
-        System.out.println("startup  app start to window (ms, separate JVMs): " + startToWindow(3));
+        boolean all = !Boolean.getBoolean("bench.typingOnly");
+        if (all) {
+            System.out.println("startup  app start to window (ms, separate JVMs): " + startToWindow(3));
+        }
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> {
             window = new MainWindow(new Stage(), new BackgroundTasks(Throwable::printStackTrace), KernelFactory.graalPy(),
@@ -52,9 +56,13 @@ public final class AppBenchmark {
             started.complete(null);
         });
         started.get();
-        openThousandCells(dir);
+        if (all) {
+            openThousandCells(dir);
+        }
         keyToGlyphWhileRunning();
-        previewRefresh(dir);
+        if (all) {
+            previewRefresh(dir);
+        }
         Platform.exit();
         System.exit(0);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
@@ -85,6 +86,48 @@ class EditorFeaturesWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
         // One candidate (sqrt) is inserted at once, as in JupyterLab.
         await("math.sqrt completed", 60, () -> editor.getText().equals("import math\nmath.sqrt"));
+    }
+
+    /**
+     * Each key stroke rebuilds its paragraph, and a wrapped paragraph is estimated a few lines short
+     * until laid out: the cell's height follows only real growth (no notebook relayout, no flicker).
+     */
+    @Test
+    void typingKeepsTheCellsHeightUntilALineIsAdded(FxRobot robot) {
+        NotebookTab tab = fx(window::newNotebook);
+        awaitIdleKernel(tab.notebook());
+        CodeEditor editor = fx(() -> robot.lookup(".python-editor").queryAll().stream()
+                .filter(n -> n instanceof CodeEditor).map(n -> (CodeEditor) n).findFirst().orElseThrow());
+        String code = "import math\n\n\ndef mean(values):\n    \"\"\"The mean.\"\"\"\n    return sum(values) / len(values)\n\n"
+                + "\ndef spread(values):\n    m = mean(values)\n    return math.sqrt(sum((v - m) ** 2 for v in values))\n\n\n"
+                + "text = '" + "a long line that wraps ".repeat(12) + "'\nx = 1\n";
+        fx(() -> {
+            editor.replaceText(code);
+            editor.moveTo(code.indexOf("'\nx = 1"));  // the end of the line that wraps
+            editor.requestFocus();
+            return null;
+        });
+        robot.sleep(500);
+        java.util.List<Double> heights = new java.util.concurrent.CopyOnWriteArrayList<>();
+        double before = fx(() -> {
+            editor.prefHeightProperty().addListener((obs, old, height) -> heights.add(height.doubleValue()));
+            return editor.getPrefHeight();
+        });
+        for (String key : List.of("a", "b", "c", "d")) {
+            robot.write(key).sleep(120);  // at a typist's pace: the highlighter runs between keys
+        }
+        await("typed", 30, () -> fx(editor::getText).contains("wraps abcd'"));
+        robot.sleep(300);
+        assertThat(heights).as("height changes while typing on a line").isEmpty();
+        fx(() -> {
+            editor.moveTo(editor.getLength());
+            return null;
+        });
+        robot.write("y = 2").type(KeyCode.ENTER);
+        await("one more line, a taller cell", 30, () -> fx(editor::getPrefHeight) > before);
+        robot.sleep(300);
+        // The new line's estimate may settle once more at the next layout, never below the old height.
+        assertThat(heights).as("changes for one more line").hasSizeBetween(1, 2).allSatisfy(h -> assertThat(h).isGreaterThan(before));
     }
 
     @Test
