@@ -11,51 +11,23 @@ Classes defined elsewhere (a cell's own Artist subclass) are always inspected af
 """
 import sys
 
+from pagebook_kernel import import_hooks
+
 _MODULE = "matplotlib.artist"
 _OWN_PACKAGES = ("matplotlib.", "mpl_toolkits.")
 
 
 def install():
     """Arranges for matplotlib.artist, when something imports it, to use the remembered tables."""
-    if _MODULE in sys.modules:
-        return
-    if not any(isinstance(finder, _ArtistImport) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _ArtistImport())
+    if _MODULE not in sys.modules:
+        import_hooks.after_import(_MODULE, _attach)
 
 
-class _ArtistImport:
-    """A meta path finder that lets the usual finders load matplotlib.artist, then adds the memo."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name != _MODULE:
-            return None
-        sys.meta_path.remove(self)
-        for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
-            spec = find(name, path, target) if find else None
-            if spec is not None:
-                spec.loader = _MemoAfterLoading(spec.loader)
-                return spec
-        return None
-
-
-class _MemoAfterLoading:
-
-    def __init__(self, loader):
-        self._loader = loader
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._loader.exec_module(module)
-        try:
-            _Memo(module).attach()
-        except Exception:  # noqa: BLE001 - another matplotlib than expected: it works as it always did
-            pass
-
-    def __getattr__(self, name):
-        return getattr(self._loader, name)
+def _attach(artist_module):
+    try:
+        _Memo(artist_module).attach()
+    except Exception:  # noqa: BLE001 - another matplotlib than expected: it works as it always did
+        pass
 
 
 _memo = None

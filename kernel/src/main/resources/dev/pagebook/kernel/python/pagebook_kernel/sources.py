@@ -6,6 +6,8 @@ anything imports it.
 """
 import sys
 
+from pagebook_kernel import import_hooks
+
 _pending = {}
 
 
@@ -16,38 +18,9 @@ def remember(filename, code):
         linecache.cache[filename] = entry
         return
     _pending[filename] = entry
-    if not any(isinstance(finder, _LinecacheImport) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _LinecacheImport())
+    import_hooks.after_import("linecache", _fill)
 
 
-class _LinecacheImport:
-    """A meta path finder that lets the usual finders load linecache, then fills its cache."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name != "linecache":
-            return None
-        sys.meta_path.remove(self)
-        for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None)
-            spec = find(name, path, target) if find else None
-            if spec is not None:
-                spec.loader = _FillAfterLoading(spec.loader)
-                return spec
-        return None
-
-
-class _FillAfterLoading:
-
-    def __init__(self, loader):
-        self._loader = loader
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._loader.exec_module(module)
-        module.cache.update(_pending)
-        _pending.clear()
-
-    def __getattr__(self, name):
-        return getattr(self._loader, name)
+def _fill(linecache):
+    linecache.cache.update(_pending)
+    _pending.clear()
