@@ -32,7 +32,8 @@ import javafx.stage.Stage;
  * Prints the app's speed figures (issue 4): open a 1000-cell notebook to interactive, key press
  * to glyph while a cell runs, preview refresh on a 50-cell notebook, app start to window. Runs the
  * real window and the real kernel; needs a display (xvfb-run -a bin/build -pl app test-compile exec:exec@benchmark).
- * {@code JDK_JAVA_OPTIONS=-Dbench.typingOnly=true} measures typing alone.
+ * {@code JDK_JAVA_OPTIONS=-Dbench.typingOnly=true} measures typing alone; {@code -Dbench.line=N} types at
+ * the start of line N of the cell (13 by default).
  */
 public final class AppBenchmark {
 
@@ -144,7 +145,7 @@ public final class AppBenchmark {
             vm.runCell(0);
             CodeEditor editor = findEditor(tab, 1);
             editor.requestFocus();
-            editor.moveTo(editor.getAbsolutePosition(13, 0));
+            editor.moveTo(editor.getAbsolutePosition(Integer.getInteger("bench.line", 13), 0));
             editorReady.complete(editor);
         });
         CodeEditor editor = editorReady.get();
