@@ -19,9 +19,9 @@ def start(host, page_config_json):
     # comes sooner. The Java side sets MPLBACKEND in the context's environment.
     channel.attach(host, page_config_json)
     _os_base._exit = _no_process_exit  # os takes its _exit from posix when first imported
-    artist_docs.install()
     if "os" in sys.modules:
         sys.modules["os"]._exit = _no_process_exit
+    artist_docs.install()
     # pyscript is imported by the cells that use it, not here: start-up stays short.
     from pagebook_kernel.shell import Shell
     channel.shell = Shell()
