@@ -30,9 +30,10 @@ import javafx.stage.Stage;
 
 /**
  * Prints the app's speed figures (issue 4): open a 1000-cell notebook to interactive, key press
- * to glyph while a cell runs, preview refresh on a 50-cell notebook, app start to window. Runs the
+ * to glyph while a cell runs, a pure-Python cell's run time in the window, preview refresh on a
+ * 50-cell notebook, app start to window. Runs the
  * real window and the real kernel; needs a display (xvfb-run -a bin/build -pl app test-compile exec:exec@benchmark).
- * {@code JDK_JAVA_OPTIONS=-Dbench.typingOnly=true} measures typing alone; {@code -Dbench.line=N} types at
+ * {@code JDK_JAVA_OPTIONS=-Dbench.typingOnly=true} measures typing (and the cell) alone; {@code -Dbench.line=N} types at
  * the start of line N of the cell (13 by default).
  */
 public final class AppBenchmark {
@@ -61,6 +62,7 @@ public final class AppBenchmark {
             openThousandCells(dir);
         }
         keyToGlyphWhileRunning();
+        cellSpeedInWindow();
         if (all) {
             previewRefresh(dir);
         }
@@ -155,6 +157,31 @@ public final class AppBenchmark {
         Platform.runLater(vm::interrupt);
         awaitFx(() -> !vm.isRunning(), 60);
         typeAndMeasure(editor, "with the kernel idle, at a typist's pace", 110);
+    }
+
+    /**
+     * A pure-Python cell run from the window, where the status bar's busy spinner animates (and so
+     * JavaFX pulses) for as long as it runs: on 2 cores the window's frames take CPU from the kernel.
+     */
+    private static void cellSpeedInWindow() throws Exception {
+        CompletableFuture<NotebookTab> tabReady = new CompletableFuture<>();
+        Platform.runLater(() -> tabReady.complete(window.newNotebook()));
+        NotebookViewModel vm = tabReady.get().notebook();
+        awaitFx(() -> vm.kernelStatusProperty().get() == KernelStatus.IDLE, 300);
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Platform.runLater(() -> {
+                vm.cells().get(0).sourceProperty().set("total = 0\nfor i in range(30_000_000):\n    total += i % 7\ntotal");
+                vm.runCell(0);
+            });
+            awaitFx(() -> !vm.isRunning() && vm.cells().get(0).lastRunTimeProperty().get() != null, 300);
+            CompletableFuture<Double> took = new CompletableFuture<>();
+            Platform.runLater(() -> took.complete(vm.cells().get(0).lastRunTimeProperty().get().toNanos() / 1e9));
+            seconds.add(took.get());
+            Platform.runLater(() -> vm.cells().get(0).lastRunTimeProperty().set(null));
+        }
+        System.out.printf("kernel   a pure-Python cell run in the window, 6 runs (s): %s%n", seconds.stream()
+                .map(v -> String.format("%.2f", v)).toList());
     }
 
     /**
