@@ -27,6 +27,7 @@ public final class DesktopApp extends Application {
     /** Starts the app and returns when its window has closed. */
     public static void launchWith(List<Path> files) {
         initialFiles = List.copyOf(files);
+        FrameRate.applyDefault();
         Application.launch(DesktopApp.class);
     }
 

@@ -36,6 +36,7 @@ public final class StartupTraining {
     public static void trainWindow(Path notebook, Path scratch) throws Exception {
         Preferences prefs = Preferences.userRoot().node("dev/pagebook/startup-training");
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
+        FrameRate.applyDefault();
         Platform.startup(() -> {
             BackgroundTasks tasks = new BackgroundTasks(Throwable::printStackTrace);
             MainWindow window = new MainWindow(new Stage(), tasks, KernelFactory.graalPy(), new RecoveryStore(scratch.resolve("recovery")),

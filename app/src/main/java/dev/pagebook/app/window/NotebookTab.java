@@ -10,7 +10,6 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.BorderPane;
@@ -82,8 +81,7 @@ public final class NotebookTab extends Tab {
     }
 
     private HBox statusBar() {
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.getStyleClass().add("kernel-spinner");
+        BusyMark spinner = new BusyMark();
         spinner.visibleProperty().bind(notebook.busyBinding());
         spinner.managedProperty().bind(spinner.visibleProperty());
         Label state = new Label();

@@ -1,5 +1,6 @@
 package dev.pagebook.app.bench;
 
+import dev.pagebook.app.desktop.FrameRate;
 import dev.pagebook.app.editor.CodeEditor;
 import dev.pagebook.app.files.RecentFiles;
 import dev.pagebook.app.files.RecoveryStore;
@@ -50,6 +51,7 @@ public final class AppBenchmark {
             System.out.println("startup  app start to window (ms, separate JVMs): " + startToWindow(3));
         }
         CompletableFuture<Void> started = new CompletableFuture<>();
+        FrameRate.applyDefault();
         Platform.startup(() -> {
             window = new MainWindow(new Stage(), new BackgroundTasks(Throwable::printStackTrace), KernelFactory.graalPy(),
                     new RecoveryStore(dir.resolve("recovery")), new RecentFiles(Preferences.userRoot().node("dev/pagebook/bench")),
