@@ -2,8 +2,8 @@ package dev.pagebook.app.desktop;
 
 /**
  * JavaFX lays out and paints on its pulse, 60 times a second unless told otherwise, so a typed key
- * waited up to a whole frame before it was laid out. At 120 the wait halves; a pulse with nothing
- * changed costs next to nothing, and the busy mark changes only 8 times a second (docs/app.md,
+ * waited up to a whole frame before it was laid out. At 120 the wait halves; a pulse that finds
+ * nothing changed paints nothing, and the busy mark changes only 8 times a second (docs/app.md,
  * typing while a cell runs). Must run before the JavaFX toolkit starts; {@code -Djavafx.animation.pulse}
  * still wins.
  */
