@@ -162,8 +162,8 @@ public final class AppBenchmark {
     }
 
     /**
-     * A pure-Python cell run from the window, where the status bar's busy spinner animates (and so
-     * JavaFX pulses) for as long as it runs: on 2 cores the window's frames take CPU from the kernel.
+     * A pure-Python cell run from the window, where the status bar's busy mark turns and JavaFX
+     * pulses for as long as it runs: on 2 cores whatever the window repaints is taken from the kernel.
      */
     private static void cellSpeedInWindow() throws Exception {
         CompletableFuture<NotebookTab> tabReady = new CompletableFuture<>();
@@ -188,8 +188,9 @@ public final class AppBenchmark {
 
     /**
      * Types 120 characters, one every {@code pauseMs} or so, and splits each key's latency into
-     * handling the event, waiting for the next pulse (JavaFX lays out and paints at most 60 times a
-     * second, so that wait is up to one frame whatever the app does) and that pulse's layout. At a
+     * handling the event, waiting for the next pulse (JavaFX lays out and paints once per pulse, 120
+     * times a second with {@link FrameRate}, so that wait is up to one frame whatever the key's
+     * handling does) and that pulse's layout. At a
      * typist's pace the background syntax colouring lands between key strokes.
      */
     private static void typeAndMeasure(CodeEditor editor, String when, int pauseMs) throws Exception {
