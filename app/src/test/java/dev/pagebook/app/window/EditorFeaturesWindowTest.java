@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
@@ -108,7 +109,7 @@ class EditorFeaturesWindowTest {
             return null;
         });
         robot.sleep(500);
-        java.util.List<Double> heights = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Double> heights = new CopyOnWriteArrayList<>();
         double before = fx(() -> {
             editor.prefHeightProperty().addListener((obs, old, height) -> heights.add(height.doubleValue()));
             return editor.getPrefHeight();
