@@ -169,6 +169,12 @@ public final class GraalPyKernel implements Kernel {
                 .option("python.DontWriteBytecodeFlag", "false")
                 .option("python.PyCachePrefix", cache.resolve("pycache").toString())
                 .option("python.WarnExperimentalFeatures", "false");
+        // GraalPy sizes each new list from a `[]` literal like the lists that literal made before.
+        // `d.setdefault(k, []).append(x)` then allocates a long list's worth for every discarded
+        // default: 57x slower than with the option off (docs/kernel.md). A -D property wins.
+        if (System.getProperty("polyglot.python.OverallocateLiteralLists") == null) {
+            builder.option("python.OverallocateLiteralLists", "false");
+        }
         ScienceVenv.configure(builder, options.venv());
         Context created = builder.build();
         try {
