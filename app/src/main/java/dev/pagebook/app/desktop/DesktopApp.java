@@ -7,9 +7,13 @@ import dev.pagebook.app.task.BackgroundTasks;
 import dev.pagebook.app.window.KernelFactory;
 import dev.pagebook.app.window.MainWindow;
 import dev.pagebook.app.window.Theme;
+import dev.pagebook.kernel.Kernel;
+import dev.pagebook.kernel.KernelStatus;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -39,6 +43,22 @@ public final class DesktopApp extends Application {
         }
     }
 
+    /** Reports the moment the first notebook's kernel can run a cell. */
+    private static KernelFactory reportingFirstReady(KernelFactory factory) {
+        AtomicBoolean reported = new AtomicBoolean();
+        return (notebook, dir) -> {
+            Kernel kernel = factory.start(notebook, dir);
+            Consumer<KernelStatus> onStatus = status -> {
+                if (status == KernelStatus.IDLE && reported.compareAndSet(false, true)) {
+                    reportStartup("kernel ready");
+                }
+            };
+            kernel.addStatusListener(onStatus);
+            onStatus.accept(kernel.status());
+            return kernel;
+        };
+    }
+
     @Override
     public void start(Stage stage) {
         BackgroundTasks tasks = new BackgroundTasks(error -> {
@@ -46,8 +66,9 @@ public final class DesktopApp extends Application {
             alert.setHeaderText("Something went wrong");
             alert.show();
         });
-        MainWindow window = new MainWindow(stage, tasks, KernelFactory.graalPy(), RecoveryStore.standard(),
-                RecentFiles.standard(), Theme.fromSystem());
+        KernelFactory kernels = KernelFactory.graalPy();
+        MainWindow window = new MainWindow(stage, tasks, REPORT_STARTUP ? reportingFirstReady(kernels) : kernels,
+                RecoveryStore.standard(), RecentFiles.standard(), Theme.fromSystem());
         stage.show();
         reportStartup("window shown");
         if (REPORT_STARTUP) {
