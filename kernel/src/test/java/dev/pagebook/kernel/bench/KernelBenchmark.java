@@ -25,9 +25,9 @@ public final class KernelBenchmark {
     private static final String[] PURE_PYTHON = {"nbody", "fannkuch", "richards", "dictstr"};
     /**
      * Best of 5 runs after 10 and after 35 warm-up runs. The Graal JIT compiles a benchmark's hot
-     * functions over its first 10-25 runs (richards took 0.03 s per run after 10 and 0.009-0.015 s
-     * from run 20 on, docs/kernel.md), so the row after 35 is the speed "after warm-up" and the
-     * one after 10 shows how far warm-up has got by then.
+     * functions over its first 10-25 runs (richards alone in a JVM: 0.018-0.045 s per run in runs
+     * 4-18, 0.009-0.017 s from run 20 on, docs/kernel.md), so the row after 35 is the speed "after
+     * warm-up" and the one after 10 shows how far warm-up has got by then.
      */
     private static final int EARLY_WARMUPS = 10;
     private static final int WARMUPS = 35;
@@ -224,8 +224,13 @@ public final class KernelBenchmark {
         System.out.printf("%-44s %10.3f s  %10.3f s %9.2fx  %s%n", name, graal, cpython, cpython / graal, goal);
     }
 
+    /** The times a harness printed, one per line. */
+    private static double[] times(String lines) {
+        return lines.lines().filter(l -> !l.isBlank()).mapToDouble(Double::parseDouble).toArray();
+    }
+
     private static double[] runTimes(String lines) {
-        double[] times = lines.lines().filter(l -> !l.isBlank()).mapToDouble(Double::parseDouble).toArray();
+        double[] times = times(lines);
         if (times.length != WARMUPS + MEASURED) {
             throw new IllegalStateException("expected " + (WARMUPS + MEASURED) + " timings in: " + lines);
         }
@@ -238,7 +243,7 @@ public final class KernelBenchmark {
     }
 
     private static double best(String lines) {
-        return lines.lines().filter(l -> !l.isBlank()).mapToDouble(Double::parseDouble).min()
+        return Arrays.stream(times(lines)).min()
                 .orElseThrow(() -> new IllegalStateException("no timings in: " + lines));
     }
 
