@@ -12,6 +12,6 @@ public final class Main {
         if (PagebookCommand.opensTheApp(args)) {
             System.exit(PagebookCommand.openTheApp(args));
         }
-        System.exit(PagebookCommand.commandLine().execute(args));
+        System.exit(PagebookCommand.commandLineOfWholeProcess().execute(args));
     }
 }

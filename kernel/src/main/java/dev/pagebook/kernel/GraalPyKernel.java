@@ -32,8 +32,9 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * The in-process kernel: one GraalPy context on the {@linkplain SharedEngine shared engine},
- * driven by one kernel thread. The context is created in the background (STARTING, then IDLE).
+ * The in-process kernel: one GraalPy context on the {@linkplain SharedEngine shared engine}
+ * (or, for a {@linkplain KernelOptions#soleKernel() sole kernel}, on its own), driven by one
+ * kernel thread. The context is created in the background (STARTING, then IDLE).
  */
 public final class GraalPyKernel implements Kernel {
 
@@ -149,9 +150,23 @@ public final class GraalPyKernel implements Kernel {
     }
 
     private Booted bootContext() {
+        Context created = options.soleKernel() ? buildOnOwnEngine() : buildOnSharedEngine();
+        try {
+            Value boot = created.eval("python", "import pagebook_kernel.boot\npagebook_kernel.boot");
+            Value shell = boot.invokeMember("start", channel, options.pageConfigJson());
+            if (!options.warmImports().isEmpty()) {
+                boot.invokeMember("warm_imports", (Object) options.warmImports().toArray(String[]::new));
+            }
+            return new Booted(created, shell);
+        } catch (RuntimeException e) {
+            created.close(true);
+            throw e;
+        }
+    }
+
+    private Context.Builder contextBuilder() {
         Path cache = KernelCache.root();
         Context.Builder builder = Context.newBuilder("python")
-                .engine(SharedEngine.get())
                 .allowHostAccess(HOST_ACCESS)
                 .allowIO(IOAccess.ALL)
                 .allowCreateThread(true)
@@ -176,18 +191,27 @@ public final class GraalPyKernel implements Kernel {
             builder.option("python.OverallocateLiteralLists", "false");
         }
         ScienceVenv.configure(builder, options.venv());
-        Context created = builder.build();
+        return builder;
+    }
+
+    private Context buildOnSharedEngine() {
+        ProcessEngines.THIS_PROCESS.claimShared();
+        return contextBuilder().engine(SharedEngine.get()).build();
+    }
+
+    private Context buildOnOwnEngine() {
+        ProcessEngines.THIS_PROCESS.claimSole();
         try {
-            Value boot = created.eval("python", "import pagebook_kernel.boot\npagebook_kernel.boot");
-            Value shell = boot.invokeMember("start", channel, options.pageConfigJson());
-            if (!options.warmImports().isEmpty()) {
-                boot.invokeMember("warm_imports", (Object) options.warmImports().toArray(String[]::new));
-            }
-            return new Booted(created, shell);
-        } catch (RuntimeException e) {
-            created.close(true);
-            throw e;
+            return withEngineOptions(contextBuilder(), true).build();
+        } catch (IllegalArgumentException noCompiler) {
+            // No Graal JIT in this JVM: engine.Mode does not exist there (as in SharedEngine).
+            return withEngineOptions(contextBuilder(), false).build();
         }
+    }
+
+    private static Context.Builder withEngineOptions(Context.Builder builder, boolean compilerOptions) {
+        SharedEngine.engineOptions(compilerOptions).forEach(builder::option);
+        return builder;
     }
 
     /**
@@ -203,6 +227,11 @@ public final class GraalPyKernel implements Kernel {
 
     private void replaceContext() {
         closeContext(true);
+        if (options.soleKernel()) {
+            // Its process cannot load numpy into a new context (ProcessEngines).
+            setStatus(KernelStatus.DEAD);
+            return;
+        }
         setStatus(KernelStatus.STARTING);
         try {
             use(takeStandby());
@@ -305,7 +334,8 @@ public final class GraalPyKernel implements Kernel {
         }
         if (e.isExit()) {
             run.emit(new Output.Error("SystemExit", String.valueOf(e.getExitStatus()),
-                    List.of("The Python process exited (status " + e.getExitStatus() + "); the kernel was restarted.")));
+                    List.of("The Python process exited (status " + e.getExitStatus() + "); the kernel was "
+                            + (options.soleKernel() ? "stopped." : "restarted."))));
             replaceContext();
             return ExecutionReply.Status.ERROR;
         }
@@ -365,6 +395,10 @@ public final class GraalPyKernel implements Kernel {
     }
 
     private CompletableFuture<Void> restart(boolean dropStandby) {
+        if (options.soleKernel()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "A sole kernel (a batch run's) cannot restart: its process cannot load numpy into a new context."));
+        }
         if (status == KernelStatus.BUSY) {
             Context running = context;
             if (running != null) {

@@ -45,12 +45,25 @@ public final class PagebookCommand implements Callable<Integer> {
         return command.call();
     }
 
+    /** The command line for a caller that may go on to start other kernels (tests, training). */
     public static CommandLine commandLine() {
+        return commandLine(false);
+    }
+
+    /**
+     * The command line of a {@code pagebook} process that runs one command and exits: its
+     * {@code run} kernel gets a polyglot engine of its own ({@code KernelOptions.soleKernel}).
+     */
+    public static CommandLine commandLineOfWholeProcess() {
+        return commandLine(true);
+    }
+
+    private static CommandLine commandLine(boolean wholeProcess) {
         CommandLine cl = new CommandLine(new PagebookCommand());
         // Subcommands register here, one line each.
         cl.addSubcommand(new ImportCommand());
         cl.addSubcommand(new ExportCommand());
-        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new RunCommand(wholeProcess));
         cl.addSubcommand(new TrainStartupCommand());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("pagebook: " + ex.getMessage());

@@ -38,6 +38,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether this run's kernel is the only one its process will ever start (see KernelOptions). */
+    private final boolean soleKernel;
+
     @Parameters(index = "0", paramLabel = "NB.html", description = "The notebook to run.")
     Path input;
 
@@ -50,6 +53,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Interrupt a cell that runs longer than this.")
     Long timeoutSeconds;
+
+    RunCommand(boolean soleKernel) {
+        this.soleKernel = soleKernel;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -69,7 +76,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path dir = input.toAbsolutePath().getParent();
         // Start Python while the notebook is read: the first cell rarely waits.
-        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().withWorkingDirectory(dir).withWarmStandby(false))) {
+        KernelOptions options = KernelOptions.defaults().withWorkingDirectory(dir).withWarmStandby(false);
+        try (GraalPyKernel kernel = GraalPyKernel.start(soleKernel ? options.asSoleKernel() : options)) {
             Notebook notebook;
             String page;
             try {

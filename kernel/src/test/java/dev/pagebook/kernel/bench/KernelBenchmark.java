@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +43,10 @@ public final class KernelBenchmark {
                 print(_time.perf_counter() - _t)
             """;
 
+    private static final String SOLE_KERNEL_ARG = "--sole-kernel";
+
     private final String python;
+    private final Map<String, double[]> appKernelPurePython = new LinkedHashMap<>();
 
     private KernelBenchmark(String python) {
         this.python = python;
@@ -63,10 +68,16 @@ public final class KernelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(SOLE_KERNEL_ARG)) {
+            solePurePython();
+            System.exit(0);
+        }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults());
-        new KernelBenchmark(System.getProperty("pagebook.cpython", cpythonPeer())).run(kernel, jvmStart);
+        KernelBenchmark benchmark = new KernelBenchmark(System.getProperty("pagebook.cpython", cpythonPeer()));
+        benchmark.run(kernel, jvmStart);
         kernel.close();
+        benchmark.purePythonRows(solePurePythonInChildJvm());
         System.exit(0);
     }
 
@@ -90,22 +101,9 @@ public final class KernelBenchmark {
         System.out.printf("%-44s %10.2f ms %12s %10s  %s%n", "trivial cell round trip (median of 200)",
                 trips[trips.length / 2] * 1000, "-", "-", "<= 5 ms");
 
-        double product = 1;
-        double earlyProduct = 1;
         for (String name : PURE_PYTHON) {
-            String code = resource(name + ".py");
-            String harness = HARNESS.formatted(WARMUPS + MEASURED);
-            execute(kernel, code);
-            double[] graal = runTimes(execute(kernel, harness).stdout());
-            double[] cpython = runTimes(cpythonOutput(code + "\n" + harness));
-            product *= bestOf(cpython, WARMUPS) / bestOf(graal, WARMUPS);
-            earlyProduct *= bestOf(cpython, EARLY_WARMUPS) / bestOf(graal, EARLY_WARMUPS);
-            row("pure Python: " + name + " (best of 5 after 35)", bestOf(graal, WARMUPS), bestOf(cpython, WARMUPS), "");
+            appKernelPurePython.put(name, purePython(kernel, name));
         }
-        System.out.printf("%-44s %12s %12s %9.2fx  %s%n", "pure Python: geometric mean speed-up", "", "",
-                Math.pow(product, 1.0 / PURE_PYTHON.length), ">= 5x CPython");
-        System.out.printf("%-44s %12s %12s %9.2fx%n", "  the same, best of 5 after 10 runs", "", "",
-                Math.pow(earlyProduct, 1.0 / PURE_PYTHON.length));
 
         if (KernelOptions.defaults().venv() == null) {
             System.out.println("numpy/matplotlib rows skipped: no venv (-Dpagebook.venv=DIR or $PAGEBOOK_VENV)");
@@ -119,6 +117,83 @@ public final class KernelBenchmark {
         Cell after = execute(kernel, "1 + 1");
         System.out.printf("%-44s %10.2f s  %12s %10s  %s%n", "restart to ready", restart, "-", "-", "<= 1 s");
         System.out.printf("%-44s %10.2f ms %12s %10s%n", "first cell after restart", after.wallSeconds * 1000, "-", "-");
+    }
+
+    private static String harness() {
+        return HARNESS.formatted(WARMUPS + MEASURED);
+    }
+
+    private static double[] purePython(GraalPyKernel kernel, String name) throws Exception {
+        execute(kernel, resource(name + ".py"));
+        return runTimes(execute(kernel, harness()).stdout());
+    }
+
+    /**
+     * The pure-Python rows of both kernels, with CPython's times taken now: while GraalPy kernels
+     * run, the compiler threads take the second core, and CPython measured between two kernel
+     * runs was up to 1.7x slower than alone.
+     */
+    private void purePythonRows(Map<String, double[]> soleKernel) throws Exception {
+        Map<String, double[]> cpython = new LinkedHashMap<>();
+        for (String name : PURE_PYTHON) {
+            cpython.put(name, runTimes(cpythonOutput(resource(name + ".py") + "\n" + harness())));
+        }
+        purePythonRows("app kernel: ", appKernelPurePython, cpython);
+        purePythonRows("pagebook run: ", soleKernel, cpython);
+    }
+
+    private static void purePythonRows(String prefix, Map<String, double[]> graal, Map<String, double[]> cpythonTimes) {
+        double product = 1;
+        double earlyProduct = 1;
+        for (String name : PURE_PYTHON) {
+            double[] times = graal.get(name);
+            double[] cpython = cpythonTimes.get(name);
+            product *= bestOf(cpython, WARMUPS) / bestOf(times, WARMUPS);
+            earlyProduct *= bestOf(cpython, EARLY_WARMUPS) / bestOf(times, EARLY_WARMUPS);
+            row(prefix + name + " (best of 5 after 35)", bestOf(times, WARMUPS), bestOf(cpython, WARMUPS), "");
+        }
+        System.out.printf("%-44s %12s %12s %9.2fx  %s%n", prefix + "geometric mean", "", "",
+                Math.pow(product, 1.0 / PURE_PYTHON.length), ">= 5x CPython");
+        System.out.printf("%-44s %12s %12s %9.2fx%n", "  the same, best of 5 after 10 runs", "", "",
+                Math.pow(earlyProduct, 1.0 / PURE_PYTHON.length));
+    }
+
+    /**
+     * The pure-Python set in a sole kernel, as {@code pagebook run} has it: a kernel with a polyglot
+     * engine of its own, which must be its process's only kernel, hence a second JVM with this
+     * one's command line (its flags, module path and class path).
+     */
+    private static Map<String, double[]> solePurePythonInChildJvm() throws Exception {
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        List<String> command = new ArrayList<>();
+        command.add(self.command().orElseThrow());
+        command.addAll(List.of(self.arguments().orElseThrow()));
+        command.add(SOLE_KERNEL_ARG);
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("the sole-kernel JVM failed: " + out);
+        }
+        Map<String, double[]> times = new LinkedHashMap<>();
+        out.lines().filter(line -> line.startsWith(SOLE_KERNEL_ARG)).forEach(line -> {
+            String[] parts = line.split(" ", 3);
+            times.put(parts[1], runTimes(parts[2].replace(' ', '\n')));
+        });
+        if (!times.keySet().containsAll(List.of(PURE_PYTHON))) {
+            throw new IllegalStateException("the sole-kernel JVM printed: " + out);
+        }
+        return times;
+    }
+
+    /** In the child JVM: one line per benchmark, "--sole-kernel NAME t1 t2 ...". */
+    private static void solePurePython() throws Exception {
+        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().asSoleKernel())) {
+            for (String name : PURE_PYTHON) {
+                double[] times = purePython(kernel, name);
+                System.out.println(SOLE_KERNEL_ARG + " " + name + " "
+                        + String.join(" ", Arrays.stream(times).mapToObj(Double::toString).toList()));
+            }
+        }
     }
 
     private void science(GraalPyKernel kernel) throws Exception {

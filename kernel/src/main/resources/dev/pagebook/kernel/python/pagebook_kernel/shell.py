@@ -8,6 +8,8 @@ from pagebook_kernel import artist_docs as _artist_docs, channel, display as ric
 from pagebook_kernel.streams import CellStream
 
 _FRAMES_KEPT = 20
+# This package's folder with its trailing separator, without importing os (slow under GraalPy).
+_KERNEL_DIR = __file__[:-len("shell.py")]
 # Import names whose PyPI package is called differently.
 _PACKAGE_OF = {
     "PIL": "pillow", "sklearn": "scikit-learn", "yaml": "pyyaml", "cv2": "opencv-python",
@@ -211,6 +213,9 @@ class Shell:
         entries = list(traceback.walk_tb(error.__traceback__))
         while entries and not entries[0][0].f_code.co_filename.startswith("<cell "):
             entries.pop(0)
+        # The kernel's own frames below a cell (os._exit's replacement, display's plumbing) are
+        # not the user's code; the frames of what they called back into stay.
+        entries = [e for e in entries if not e[0].f_code.co_filename.startswith(_KERNEL_DIR)]
         def formatted(part):
             return traceback.StackSummary.extract(iter(part)).format()
         if len(entries) <= 2 * _FRAMES_KEPT:
