@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +45,7 @@ public final class KernelBenchmark {
             """;
 
     private static final String SOLE_KERNEL_ARG = "--sole-kernel";
+    private static final int TRIVIAL_CELLS = 200;
 
     private final String python;
     private final Map<String, double[]> appKernelPurePython = new LinkedHashMap<>();
@@ -93,12 +95,12 @@ public final class KernelBenchmark {
             throw new IllegalStateException("first cell gave " + first.outputs);
         }
 
-        double[] trips = new double[200];
+        double[] trips = new double[TRIVIAL_CELLS];
         for (int i = 0; i < trips.length; i++) {
             trips[i] = execute(kernel, "x = 1").wallSeconds;
         }
         Arrays.sort(trips);
-        System.out.printf("%-44s %10.2f ms %12s %10s  %s%n", "trivial cell round trip (median of 200)",
+        System.out.printf("%-44s %10.2f ms %12s %10s  %s%n", "trivial cell round trip (median of " + TRIVIAL_CELLS + ")",
                 trips[trips.length / 2] * 1000, "-", "-", "<= 5 ms");
 
         for (String name : PURE_PYTHON) {
@@ -150,7 +152,9 @@ public final class KernelBenchmark {
             double[] cpython = cpythonTimes.get(name);
             product *= bestOf(cpython, WARMUPS) / bestOf(times, WARMUPS);
             earlyProduct *= bestOf(cpython, EARLY_WARMUPS) / bestOf(times, EARLY_WARMUPS);
-            row(prefix + name + " (best of 5 after 35)", bestOf(times, WARMUPS), bestOf(cpython, WARMUPS), "");
+            row(prefix + name + " (best of 5 after 35)", bestOf(times, WARMUPS), bestOf(cpython, WARMUPS),
+                    String.format(Locale.ROOT, "after 10: %.3f s, %.2fx", bestOf(times, EARLY_WARMUPS),
+                            bestOf(cpython, EARLY_WARMUPS) / bestOf(times, EARLY_WARMUPS)));
         }
         System.out.printf("%-44s %12s %12s %9.2fx  %s%n", prefix + "geometric mean", "", "",
                 Math.pow(product, 1.0 / PURE_PYTHON.length), ">= 5x CPython");
@@ -164,6 +168,7 @@ public final class KernelBenchmark {
      * one's command line (its flags, module path and class path).
      */
     private static Map<String, double[]> solePurePythonInChildJvm() throws Exception {
+        waitUntilThisJvmIsIdle();
         ProcessHandle.Info self = ProcessHandle.current().info();
         List<String> command = new ArrayList<>();
         command.add(self.command().orElseThrow());
@@ -185,9 +190,36 @@ public final class KernelBenchmark {
         return times;
     }
 
+    /**
+     * The shared engine's compiler threads may still be working off the functions queued by the
+     * numpy/matplotlib rows; running the child meanwhile halved its compilers' share of the cores
+     * (its nbody was still interpreted after 15 runs, against 6-8 through {@code bin/pagebook run}).
+     */
+    private static void waitUntilThisJvmIsIdle() throws InterruptedException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long start = System.nanoTime();
+        long cpu = os.getProcessCpuTime();
+        while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(2)) {
+            Thread.sleep(1000);
+            long now = os.getProcessCpuTime();
+            boolean idle = now - cpu < TimeUnit.MILLISECONDS.toNanos(50);
+            cpu = now;
+            if (idle) {
+                break;
+            }
+        }
+        System.out.printf("(waited %.1f s for this JVM's compilers to finish before the sole kernel's JVM)%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
     /** In the child JVM: one line per benchmark, "--sole-kernel NAME t1 t2 ...". */
     private static void solePurePython() throws Exception {
         try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().asSoleKernel())) {
+            // As in the first JVM, where the trivial-cell round trips come first: meanwhile the
+            // compiler works off the functions queued while the context booted.
+            for (int i = 0; i < TRIVIAL_CELLS; i++) {
+                execute(kernel, "x = 1");
+            }
             for (String name : PURE_PYTHON) {
                 double[] times = purePython(kernel, name);
                 System.out.println(SOLE_KERNEL_ARG + " " + name + " "
