@@ -192,8 +192,9 @@ public final class KernelBenchmark {
 
     /**
      * The shared engine's compiler threads may still be working off the functions queued by the
-     * numpy/matplotlib rows; running the child meanwhile halved its compilers' share of the cores
-     * (its nbody was still interpreted after 15 runs, against 6-8 through {@code bin/pagebook run}).
+     * numpy/matplotlib rows (~75 s here); a child started meanwhile had its compilers compete
+     * with them (its nbody was still interpreted after 15 runs, against 6-8 through
+     * {@code bin/pagebook run}).
      */
     private static void waitUntilThisJvmIsIdle() throws InterruptedException {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
