@@ -72,6 +72,7 @@ public final class GraalPyKernel implements Kernel {
     private volatile CompletableFuture<Void> ready;
     private volatile SpareContext<Booted> standby;
     private volatile boolean closed;
+    private volatile boolean exitMeansRestart;
     private Value shell;
     private int executionCount;
 
@@ -104,6 +105,14 @@ public final class GraalPyKernel implements Kernel {
     /** Completes when the kernel has started (or failed to: then status is DEAD). */
     public CompletableFuture<Void> ready() {
         return ready;
+    }
+
+    /**
+     * This sole kernel runs in a kernel host, whose app starts a new host when a cell ends the
+     * Python process: the cell's error says the kernel was restarted, not stopped.
+     */
+    public void reportExitAsRestart() {
+        exitMeansRestart = true;
     }
 
     /** The JIT in use: "GraalVM CE" (compiled) or "Interpreted". */
@@ -190,7 +199,7 @@ public final class GraalPyKernel implements Kernel {
         if (System.getProperty("polyglot.python.OverallocateLiteralLists") == null) {
             builder.option("python.OverallocateLiteralLists", "false");
         }
-        ScienceVenv.configure(builder, options.venv());
+        ScienceVenv.configure(builder, options.venv(), options.soleKernel());
         return builder;
     }
 
@@ -335,7 +344,7 @@ public final class GraalPyKernel implements Kernel {
         if (e.isExit()) {
             run.emit(new Output.Error("SystemExit", String.valueOf(e.getExitStatus()),
                     List.of("The Python process exited (status " + e.getExitStatus() + "); the kernel was "
-                            + (options.soleKernel() ? "stopped." : "restarted."))));
+                            + (options.soleKernel() && !exitMeansRestart ? "stopped." : "restarted."))));
             replaceContext();
             return ExecutionReply.Status.ERROR;
         }

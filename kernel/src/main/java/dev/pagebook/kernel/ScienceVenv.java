@@ -141,15 +141,20 @@ public final class ScienceVenv {
         }
     }
 
-    static void configure(Context.Builder builder, Path shipped) {
+    /**
+     * {@code soleContext}: this context is the only one its process will create (a sole kernel),
+     * so it loads numpy's native libraries as they are, without a copy of its own, and a venv
+     * nobody may write is used where it lies.
+     */
+    static void configure(Context.Builder builder, Path shipped, boolean soleContext) {
         if (shipped == null) {
             return;
         }
-        Path venv = writable(shipped);
+        Path venv = soleContext ? shipped : writable(shipped);
         builder.option("python.Executable", venv.resolve("bin/python").toString())
                 .option("python.ForceImportSite", "true")
                 // Each context gets its own copy of numpy's native libraries, so a restart (a new
                 // context) and a second notebook in the same JVM can import numpy too.
-                .option("python.IsolateNativeModules", "true");
+                .option("python.IsolateNativeModules", String.valueOf(!soleContext));
     }
 }

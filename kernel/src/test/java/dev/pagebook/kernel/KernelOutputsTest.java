@@ -1,6 +1,7 @@
 package dev.pagebook.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pagebook.format.model.Output;
 import java.util.Base64;
@@ -209,6 +210,9 @@ class KernelOutputsTest {
                 + "wrapped = Wrapped()\ndef alpha_fn(x, y=2):\n    'Adds.'\n    return x + y");
         assertThat(kernel.complete("alpha_", 6)).extracting(Completion::text)
                 .contains("alpha_value", "alpha_fn");
+        // Functions without parameters are named, never called: os.getpgrp() would fail here, os.fork() worse.
+        assertThat(kernel.complete("import os\nos.getp", 17)).extracting(Completion::text, Completion::type)
+                .contains(tuple("os.getpid", "function"), tuple("os.getpgrp", "function"));
         assertThat(kernel.complete("x = math.sq", 11)).singleElement().satisfies(c -> {
             assertThat(c.text()).isEqualTo("math.sqrt");
             assertThat(c.start()).isEqualTo(4);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pagebook.format.model.Output;
+import dev.pagebook.kernel.host.HostCommand;
+import dev.pagebook.kernel.host.HostedKernel;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -23,11 +25,36 @@ class ScienceKernelTest {
         return venv;
     }
 
-    private static RecordingSink run(GraalPyKernel kernel, String code) throws Exception {
+    private static RecordingSink run(Kernel kernel, String code) throws Exception {
         RecordingSink sink = new RecordingSink();
         ExecutionReply reply = kernel.execute("s", code, sink).get(5, TimeUnit.MINUTES);
         assertThat(reply.status()).as("%s", sink.outputs()).isEqualTo(ExecutionReply.Status.OK);
         return sink;
+    }
+
+    @Test
+    void kernelHostsOfTwoNotebooksBothUseNumpyAndMatplotlibAlsoAfterARestart() throws Exception {
+        HostCommand command = HostCommand.ofThisProcess().orElseThrow();
+        KernelOptions options = KernelOptions.defaults().withVenv(venv()).withWarmStandby(false);
+        try (HostedKernel first = HostedKernel.start(options, command);
+             HostedKernel second = HostedKernel.start(options.withWarmImports(List.of("numpy")), command)) {
+            String cell = "import numpy as np\nimport matplotlib.pyplot as plt\nplt.plot(np.arange(4))\nint(np.arange(10).sum())";
+            numpyAndAFigureIn(first, cell);
+            numpyAndAFigureIn(second, cell);
+            long before = first.hostPid();
+            first.restart().get(3, TimeUnit.MINUTES);
+            assertThat(first.hostPid()).isNotEqualTo(before);
+            numpyAndAFigureIn(first, cell);
+        }
+    }
+
+    private static void numpyAndAFigureIn(HostedKernel kernel, String cell) throws Exception {
+        kernel.ready().get(3, TimeUnit.MINUTES);
+        RecordingSink sink = run(kernel, cell);
+        assertThat(sink.all(Output.ExecuteResult.class)).singleElement()
+                .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "45"));
+        assertThat(sink.all(Output.DisplayData.class)).singleElement()
+                .satisfies(d -> assertThat(d.data()).containsKey("image/png"));
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.pagebook.kernel.bench;
 import dev.pagebook.format.model.Output;
 import dev.pagebook.kernel.ExecutionReply;
 import dev.pagebook.kernel.GraalPyKernel;
+import dev.pagebook.kernel.Kernel;
 import dev.pagebook.kernel.KernelOptions;
+import dev.pagebook.kernel.host.HostCommand;
+import dev.pagebook.kernel.host.HostedKernel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -44,14 +47,15 @@ public final class KernelBenchmark {
                 print(_time.perf_counter() - _t)
             """;
 
-    private static final String SOLE_KERNEL_ARG = "--sole-kernel";
     private static final int TRIVIAL_CELLS = 200;
 
     private final String python;
+    private final boolean inProcess;
     private final Map<String, double[]> appKernelPurePython = new LinkedHashMap<>();
 
-    private KernelBenchmark(String python) {
+    private KernelBenchmark(String python, boolean inProcess) {
         this.python = python;
+        this.inProcess = inProcess;
     }
 
     /** kernel/science/cpython-peer.sh's venv (CPython with the same numpy/matplotlib) if built, else python3. */
@@ -70,24 +74,35 @@ public final class KernelBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals(SOLE_KERNEL_ARG)) {
-            solePurePython();
-            System.exit(0);
-        }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults());
-        KernelBenchmark benchmark = new KernelBenchmark(System.getProperty("pagebook.cpython", cpythonPeer()));
+        boolean inProcess = Boolean.getBoolean("pagebook.kernel.inProcess");
+        KernelBenchmark benchmark = new KernelBenchmark(System.getProperty("pagebook.cpython", cpythonPeer()), inProcess);
+        Kernel kernel = benchmark.startKernel(KernelOptions.defaults());
         benchmark.run(kernel, jvmStart);
         kernel.close();
-        benchmark.purePythonRows(solePurePythonInChildJvm());
+        benchmark.purePythonRows();
         System.exit(0);
     }
 
-    private void run(GraalPyKernel kernel, long jvmStart) throws Exception {
+    /**
+     * The app's kernel: in a kernel host JVM of its own (a sole kernel, as {@code pagebook run}
+     * has it in its process), or with {@code -Dpagebook.kernel.inProcess=true} on this JVM's
+     * shared engine, as the app ran kernels before.
+     */
+    private Kernel startKernel(KernelOptions options) {
+        return inProcess ? GraalPyKernel.start(options) : HostedKernel.start(options, HostCommand.ofThisProcess().orElseThrow());
+    }
+
+    private static void awaitReady(Kernel kernel) throws Exception {
+        (kernel instanceof HostedKernel hosted ? hosted.ready() : ((GraalPyKernel) kernel).ready()).get(5, TimeUnit.MINUTES);
+    }
+
+    private void run(Kernel kernel, long jvmStart) throws Exception {
         Cell first = execute(kernel, "1 + 1");
         double firstResult = (System.currentTimeMillis() - jvmStart) / 1000.0;
-        System.out.printf("GraalPy %s, JIT: %s, %d cores, CPython: %s%n", pythonVersion(kernel),
-                GraalPyKernel.compilerName(), Runtime.getRuntime().availableProcessors(), cpythonVersion());
+        System.out.printf("GraalPy %s, JIT: %s, %d cores, CPython: %s; the kernel: %s%n", pythonVersion(kernel),
+                GraalPyKernel.compilerName(), Runtime.getRuntime().availableProcessors(), cpythonVersion(),
+                inProcess ? "in this JVM, on its shared engine" : "in a kernel host JVM (the app's)");
         System.out.printf("%-44s %12s %12s %10s  %s%n", "figure", "GraalPy", "CPython", "ratio", "goal");
         double cpythonStart = cpythonSeconds("print(1 + 1)");
         row("kernel start to first result (JVM start)", firstResult, cpythonStart, "<= 2.5 s");
@@ -125,23 +140,22 @@ public final class KernelBenchmark {
         return HARNESS.formatted(WARMUPS + MEASURED);
     }
 
-    private static double[] purePython(GraalPyKernel kernel, String name) throws Exception {
+    private static double[] purePython(Kernel kernel, String name) throws Exception {
         execute(kernel, resource(name + ".py"));
         return runTimes(execute(kernel, harness()).stdout());
     }
 
     /**
-     * The pure-Python rows of both kernels, with CPython's times taken now: while GraalPy kernels
+     * The pure-Python rows, with CPython's times taken now: while GraalPy kernels
      * run, the compiler threads take the second core, and CPython measured between two kernel
      * runs was up to 1.7x slower than alone.
      */
-    private void purePythonRows(Map<String, double[]> soleKernel) throws Exception {
+    private void purePythonRows() throws Exception {
         Map<String, double[]> cpython = new LinkedHashMap<>();
         for (String name : PURE_PYTHON) {
             cpython.put(name, runTimes(cpythonOutput(resource(name + ".py") + "\n" + harness())));
         }
-        purePythonRows("app kernel: ", appKernelPurePython, cpython);
-        purePythonRows("pagebook run: ", soleKernel, cpython);
+        purePythonRows("", appKernelPurePython, cpython);
     }
 
     private static void purePythonRows(String prefix, Map<String, double[]> graal, Map<String, double[]> cpythonTimes) {
@@ -162,74 +176,7 @@ public final class KernelBenchmark {
                 Math.pow(earlyProduct, 1.0 / PURE_PYTHON.length));
     }
 
-    /**
-     * The pure-Python set in a sole kernel, as {@code pagebook run} has it: a kernel with a polyglot
-     * engine of its own, which must be its process's only kernel, hence a second JVM with this
-     * one's command line (its flags, module path and class path).
-     */
-    private static Map<String, double[]> solePurePythonInChildJvm() throws Exception {
-        waitUntilThisJvmIsIdle();
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        List<String> command = new ArrayList<>();
-        command.add(self.command().orElseThrow());
-        command.addAll(List.of(self.arguments().orElseThrow()));
-        command.add(SOLE_KERNEL_ARG);
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (child.waitFor() != 0) {
-            throw new IllegalStateException("the sole-kernel JVM failed: " + out);
-        }
-        Map<String, double[]> times = new LinkedHashMap<>();
-        out.lines().filter(line -> line.startsWith(SOLE_KERNEL_ARG)).forEach(line -> {
-            String[] parts = line.split(" ", 3);
-            times.put(parts[1], runTimes(parts[2].replace(' ', '\n')));
-        });
-        if (!times.keySet().containsAll(List.of(PURE_PYTHON))) {
-            throw new IllegalStateException("the sole-kernel JVM printed: " + out);
-        }
-        return times;
-    }
-
-    /**
-     * The shared engine's compiler threads may still be working off the functions queued by the
-     * numpy/matplotlib rows (~75 s here); a child started meanwhile had its compilers compete
-     * with them (its nbody was still interpreted after 15 runs, against 6-8 through
-     * {@code bin/pagebook run}).
-     */
-    private static void waitUntilThisJvmIsIdle() throws InterruptedException {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long start = System.nanoTime();
-        long cpu = os.getProcessCpuTime();
-        while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(2)) {
-            Thread.sleep(1000);
-            long now = os.getProcessCpuTime();
-            boolean idle = now - cpu < TimeUnit.MILLISECONDS.toNanos(50);
-            cpu = now;
-            if (idle) {
-                break;
-            }
-        }
-        System.out.printf("(waited %.1f s for this JVM's compilers to finish before the sole kernel's JVM)%n",
-                (System.nanoTime() - start) / 1e9);
-    }
-
-    /** In the child JVM: one line per benchmark, "--sole-kernel NAME t1 t2 ...". */
-    private static void solePurePython() throws Exception {
-        try (GraalPyKernel kernel = GraalPyKernel.start(KernelOptions.defaults().asSoleKernel())) {
-            // As in the first JVM, where the trivial-cell round trips come first: meanwhile the
-            // compiler works off the functions queued while the context booted.
-            for (int i = 0; i < TRIVIAL_CELLS; i++) {
-                execute(kernel, "x = 1");
-            }
-            for (String name : PURE_PYTHON) {
-                double[] times = purePython(kernel, name);
-                System.out.println(SOLE_KERNEL_ARG + " " + name + " "
-                        + String.join(" ", Arrays.stream(times).mapToObj(Double::toString).toList()));
-            }
-        }
-    }
-
-    private void science(GraalPyKernel kernel) throws Exception {
+    private void science(Kernel kernel) throws Exception {
         Cell imported = execute(kernel, "import numpy");
         if (!imported.ok()) {
             System.out.println("import numpy failed: " + imported.outputs);
@@ -274,9 +221,9 @@ public final class KernelBenchmark {
     /** What the app does for a notebook that imports numpy/pyplot: a second kernel warms them up at boot. */
     private void warmedKernel() throws Exception {
         long start = System.nanoTime();
-        try (GraalPyKernel warm = GraalPyKernel.start(KernelOptions.defaults().withWarmStandby(false)
+        try (Kernel warm = startKernel(KernelOptions.defaults().withWarmStandby(false)
                 .withWarmImports(List.of("numpy", "matplotlib.pyplot")))) {
-            warm.ready().get(5, TimeUnit.MINUTES);
+            awaitReady(warm);
             System.out.printf("%-44s %10.2f s  %12s %10s%n", "2nd kernel: boot + warm numpy, pyplot", (System.nanoTime() - start) / 1e9, "-", "-");
             Cell imported = execute(warm, "import numpy as np\nimport matplotlib.pyplot as plt");
             row("import numpy + pyplot after warm-up", imported.reply.duration().toNanos() / 1e9,
@@ -309,7 +256,7 @@ public final class KernelBenchmark {
         }
     }
 
-    private static Cell execute(GraalPyKernel kernel, String code) throws Exception {
+    private static Cell execute(Kernel kernel, String code) throws Exception {
         List<Output> outputs = new ArrayList<>();
         long start = System.nanoTime();
         ExecutionReply reply = kernel.execute("bench", code, o -> {
@@ -361,7 +308,7 @@ public final class KernelBenchmark {
         }
     }
 
-    private static String pythonVersion(GraalPyKernel kernel) throws Exception {
+    private static String pythonVersion(Kernel kernel) throws Exception {
         return execute(kernel, "import sys\nprint(sys.version.split()[0])").stdout().strip();
     }
 

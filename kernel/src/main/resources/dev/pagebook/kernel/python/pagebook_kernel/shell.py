@@ -244,7 +244,9 @@ class Shell:
             if candidate is None:
                 break
             state += 1
-            text = candidate.rstrip("(")
+            # rlcompleter marks callables "name(" and, since 3.11, ones without parameters
+            # "name()": _kind evaluates the text, which must never call os.fork() and friends.
+            text = candidate.rstrip("()")
             if text not in (c[0] for c in found) and not text.rsplit(".", 1)[-1].startswith("__pagebook"):
                 found.append((text, self._kind(text), start, cursor))
         return found

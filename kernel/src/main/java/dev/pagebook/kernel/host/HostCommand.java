@@ -1,0 +1,86 @@
+package dev.pagebook.kernel.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line that starts a kernel host JVM like the one running now (same runtime, module
+ * path, JIT flags and AOT cache), followed by the socket's path.
+ *
+ * @param prefix everything before the socket's path
+ */
+public record HostCommand(List<String> prefix) {
+
+    /** The first argument of the app's launcher that runs {@link KernelHostMain} instead of the app. */
+    public static final String LAUNCHER_ARGUMENT = "kernel-host";
+
+    public HostCommand {
+        prefix = List.copyOf(prefix);
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("empty host command");
+        }
+    }
+
+    List<String> withSocket(String socket) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(socket);
+        return command;
+    }
+
+    /**
+     * How this process was started, with {@link KernelHostMain} as its main class; empty when
+     * that cannot be told (then the app runs kernels in its own process).
+     *
+     * <ul>
+     *   <li>An installed app (jpackage) is its launcher: the host is that launcher with
+     *       {@value #LAUNCHER_ARGUMENT}, which the app's main method hands to KernelHostMain.</li>
+     *   <li>Otherwise the JVM's own command line (Linux and macOS report it): its options up to
+     *       the main class (or {@code -jar}'s jar), without the debugger agent and the options of
+     *       an AOT training run, which belong to this process alone.</li>
+     * </ul>
+     */
+    public static Optional<HostCommand> ofThisProcess() {
+        String appPath = System.getProperty("jpackage.app-path");
+        if (appPath != null) {
+            return Optional.of(new HostCommand(List.of(appPath, LAUNCHER_ARGUMENT)));
+        }
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        String javaCommand = System.getProperty("sun.java.command", "");
+        if (self.command().isEmpty() || self.arguments().isEmpty() || javaCommand.isBlank()) {
+            return Optional.empty();
+        }
+        return ofJavaCommandLine(self.command().get(), List.of(self.arguments().get()), javaCommand.split(" ")[0]);
+    }
+
+    /** {@code java ARGS}, whose main class (or jar after {@code -jar}) is {@code main}. */
+    static Optional<HostCommand> ofJavaCommandLine(String java, List<String> args, String main) {
+        int at = args.indexOf(main);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        List<String> prefix = new ArrayList<>();
+        prefix.add(java);
+        List<String> options = args.subList(0, at);
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals("-jar") && i == options.size() - 1) {
+                // The jar's manifest (its Class-Path) still applies with -cp.
+                prefix.add("-cp");
+            } else if (!belongsToThisProcessOnly(option)) {
+                prefix.add(option);
+            }
+        }
+        if (prefix.get(prefix.size() - 1).equals("-cp")) {
+            prefix.add(main);
+        }
+        prefix.add(KernelHostMain.class.getName());
+        return Optional.of(new HostCommand(prefix));
+    }
+
+    private static boolean belongsToThisProcessOnly(String option) {
+        return option.startsWith("-agentlib:jdwp") || option.startsWith("-XX:AOTCacheOutput")
+                || option.startsWith("-XX:AOTMode") || option.startsWith("-XX:AOTConfiguration")
+                || option.startsWith("-XX:ArchiveClassesAtExit");
+    }
+}

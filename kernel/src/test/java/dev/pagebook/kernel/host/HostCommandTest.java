@@ -1,0 +1,40 @@
+package dev.pagebook.kernel.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HostCommandTest {
+
+    private static final String HOST_MAIN = KernelHostMain.class.getName();
+
+    @Test
+    void theLaunchersJvmOptionsStayAndTheAppsArgumentsGo() {
+        List<String> args = List.of("@/opt/pagebook.args", "-XX:AOTCache=/c/app.aot", "-Dpagebook.venv.builder=/b.sh",
+                "dev.pagebook.app.Main", "open", "/home/me/notes.html");
+        assertThat(HostCommand.ofJavaCommandLine("/rt/bin/java", args, "dev.pagebook.app.Main").orElseThrow().withSocket("/tmp/s"))
+                .containsExactly("/rt/bin/java", "@/opt/pagebook.args", "-XX:AOTCache=/c/app.aot",
+                        "-Dpagebook.venv.builder=/b.sh", HOST_MAIN, "/tmp/s");
+    }
+
+    @Test
+    void aTrainingRunsAotOutputAndADebuggerAreThisProcesssAlone() {
+        List<String> args = List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-XX:AOTCacheOutput=/c/new.aot",
+                "-XX:AOTMode=record", "-XX:AOTConfiguration=/c/x.conf", "-Xms1g", "dev.pagebook.app.Main", "train-startup");
+        assertThat(HostCommand.ofJavaCommandLine("java", args, "dev.pagebook.app.Main").orElseThrow().prefix())
+                .containsExactly("java", "-Xms1g", HOST_MAIN);
+    }
+
+    @Test
+    void aJarsManifestClassPathIsKeptThroughCp() {
+        List<String> args = List.of("-Xss16m", "-jar", "/t/surefirebooter.jar", "/t", "x");
+        assertThat(HostCommand.ofJavaCommandLine("java", args, "/t/surefirebooter.jar").orElseThrow().prefix())
+                .containsExactly("java", "-Xss16m", "-cp", "/t/surefirebooter.jar", HOST_MAIN);
+    }
+
+    @Test
+    void aCommandLineWithoutItsMainClassGivesNoHost() {
+        assertThat(HostCommand.ofJavaCommandLine("java", List.of("-Xms1g", "Other"), "dev.pagebook.app.Main")).isEmpty();
+    }
+}
