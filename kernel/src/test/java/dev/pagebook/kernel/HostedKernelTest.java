@@ -129,7 +129,7 @@ class HostedKernelTest {
         while (!sink.stdout().contains("sleeping") && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        // What a segfault in native code does to the host's JVM.
+        // What the system's out-of-memory killer does to a host.
         ProcessHandle.of(first).orElseThrow().destroyForcibly();
         assertThat(reply.get(1, TimeUnit.MINUTES).status()).isEqualTo(ExecutionReply.Status.ERROR);
         assertThat(sink.error().ename()).isEqualTo("KernelDied");
@@ -138,6 +138,19 @@ class HostedKernelTest {
         assertThat(kernel.hostPid()).isNotEqualTo(first);
         assertThat(run("'kept' in globals()").all(Output.ExecuteResult.class)).singleElement()
                 .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "False"));
+    }
+
+    @Test
+    void aSegfaultInNativeCodeEndsOnlyTheHost() throws Exception {
+        long first = kernel.hostPid();
+        RecordingSink sink = run("import ctypes\nctypes.string_at(4096)");
+        assertThat(sink.error().ename()).isEqualTo("KernelDied");
+        assertThat(sink.error().traceback()).singleElement().asString().contains("a new one is starting");
+        kernel.ready().get(3, TimeUnit.MINUTES);
+        awaitStatus(KernelStatus.IDLE);
+        assertThat(kernel.hostPid()).isNotEqualTo(first);
+        assertThat(run("2 + 2").all(Output.ExecuteResult.class)).singleElement()
+                .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "4"));
     }
 
     @Test

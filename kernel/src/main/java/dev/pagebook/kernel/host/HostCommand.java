@@ -1,5 +1,6 @@
 package dev.pagebook.kernel.host;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +75,8 @@ public record HostCommand(List<String> prefix) {
         if (prefix.get(prefix.size() - 1).equals("-cp")) {
             prefix.add(main);
         }
+        // A host runs in the notebook's folder; the report of a crash in native code goes elsewhere.
+        prefix.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "pagebook-kernel-hs_err_pid%p.log"));
         prefix.add(KernelHostMain.class.getName());
         return Optional.of(new HostCommand(prefix));
     }

@@ -233,10 +233,23 @@ public final class KernelBenchmark {
             row("figure to PNG in a warmed kernel" + (png ? "" : " (NO PNG!)"), fig.reply.duration().toNanos() / 1e9, -1, "<= 3 s");
             Cell again = execute(warm, "fig, ax = plt.subplots()\nax.plot(np.arange(4), [4, 1, 3, 2])\nfig");
             row("next figure to PNG", again.reply.duration().toNanos() / 1e9, -1, "");
+            if (warm instanceof HostedKernel hosted) {
+                System.out.printf("%-44s %10s    %12s %10s%n", "its kernel host's memory (RSS)", residentMegabytes(hosted.hostPid()), "-", "-");
+            }
         }
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** VmRSS of a process, from /proc (Linux). */
+    private static String residentMegabytes(long pid) throws IOException {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.exists(status)) {
+            return "?";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("?");
+    }
 
     private record Cell(ExecutionReply reply, List<Output> outputs, double wallSeconds) {
         boolean ok() {
