@@ -234,21 +234,26 @@ public final class KernelBenchmark {
             Cell again = execute(warm, "fig, ax = plt.subplots()\nax.plot(np.arange(4), [4, 1, 3, 2])\nfig");
             row("next figure to PNG", again.reply.duration().toNanos() / 1e9, -1, "");
             if (warm instanceof HostedKernel hosted) {
-                System.out.printf("%-44s %10s    %12s %10s%n", "its kernel host's memory (RSS)", residentMegabytes(hosted.hostPid()), "-", "-");
+                System.out.printf("%-44s %7d MB    %12s %10s%n", "its kernel host's memory (RSS)", residentMegabytes(hosted.hostPid()), "-", "-");
             }
+            // Both kernels (and the first one's spare, if booted), with or without hosts.
+            long total = residentMegabytes(ProcessHandle.current().pid()) + ProcessHandle.current().descendants()
+                    .mapToLong(p -> residentMegabytes(p.pid())).sum();
+            System.out.printf("%-44s %7d MB    %12s %10s%n", "memory of this JVM and its hosts (RSS)", total, "-", "-");
         }
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    /** VmRSS of a process, from /proc (Linux). */
-    private static String residentMegabytes(long pid) throws IOException {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        if (!Files.exists(status)) {
-            return "?";
+    /** VmRSS of a process, from /proc (Linux); 0 if unknown. */
+    private static long residentMegabytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
+                    .findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
         }
-        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MB").findFirst().orElse("?");
     }
 
     private record Cell(ExecutionReply reply, List<Output> outputs, double wallSeconds) {

@@ -17,7 +17,7 @@ class HostCommandTest {
                 "dev.pagebook.app.Main", "open", "/home/me/notes.html");
         assertThat(HostCommand.ofJavaCommandLine("/rt/bin/java", args, "dev.pagebook.app.Main").orElseThrow().withSocket("/tmp/s"))
                 .containsExactly("/rt/bin/java", "@/opt/pagebook.args", "-XX:AOTCache=/c/app.aot",
-                        "-Dpagebook.venv.builder=/b.sh", ERROR_FILE, HOST_MAIN, "/tmp/s");
+                        "-Dpagebook.venv.builder=/b.sh", "-Xms256m", ERROR_FILE, HOST_MAIN, "/tmp/s");
     }
 
     @Test
@@ -25,14 +25,14 @@ class HostCommandTest {
         List<String> args = List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-XX:AOTCacheOutput=/c/new.aot",
                 "-XX:AOTMode=record", "-XX:AOTConfiguration=/c/x.conf", "-Xms1g", "dev.pagebook.app.Main", "train-startup");
         assertThat(HostCommand.ofJavaCommandLine("java", args, "dev.pagebook.app.Main").orElseThrow().prefix())
-                .containsExactly("java", "-Xms1g", ERROR_FILE, HOST_MAIN);
+                .containsExactly("java", "-Xms1g", "-Xms256m", ERROR_FILE, HOST_MAIN);
     }
 
     @Test
     void aJarsManifestClassPathIsKeptThroughCp() {
         List<String> args = List.of("-Xss16m", "-jar", "/t/surefirebooter.jar", "/t", "x");
         assertThat(HostCommand.ofJavaCommandLine("java", args, "/t/surefirebooter.jar").orElseThrow().prefix())
-                .containsExactly("java", "-Xss16m", "-cp", "/t/surefirebooter.jar", ERROR_FILE, HOST_MAIN);
+                .containsExactly("java", "-Xss16m", "-cp", "/t/surefirebooter.jar", "-Xms256m", ERROR_FILE, HOST_MAIN);
     }
 
     @Test
