@@ -78,8 +78,8 @@ public record HostCommand(List<String> prefix) {
             prefix.add(main);
         }
         // Options for hosts alone; later options win over the inherited ones. The app's -Xms1g
-        // (fewer collections in allocation-heavy cells) cost each host ~300-600 MB more resident
-        // memory, with no difference in the kernel benchmark's timings (one run, docs/kernel.md).
+        // (fewer collections in allocation-heavy cells) cost each host ~300-800 MB more resident
+        // memory, with no clear difference in the kernel benchmark's timings (two runs, docs/kernel.md).
         for (String extra : System.getProperty("pagebook.kernel.hostOptions", DEFAULT_HOST_OPTIONS).trim().split("\\s+")) {
             if (!extra.isEmpty()) {
                 prefix.add(extra);
