@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,9 +63,8 @@ public final class GraalPyKernel implements Kernel {
     private final ExecutorService kernelThread;
     private final AtomicReference<CellRun> current = new AtomicReference<>();
     private final KernelChannel channel;
-    private final List<Consumer<KernelStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledFuture<?> flushing;
-    private volatile KernelStatus status = KernelStatus.STARTING;
+    private final ObservableStatus status = new ObservableStatus();
     private volatile Context context;
     private volatile DomBridge bridge;
     private volatile CompletableFuture<Void> ready;
@@ -293,7 +291,7 @@ public final class GraalPyKernel implements Kernel {
     @Override
     public CompletableFuture<ExecutionReply> rebindEvents(OutputSink sink) {
         // A kernel still starting (or dead) holds no handlers yet: nothing to bind, nothing to report.
-        return submit(() -> shell == null || status == KernelStatus.DEAD
+        return submit(() -> shell == null || status.get() == KernelStatus.DEAD
                 ? new ExecutionReply(ExecutionReply.Status.OK, 0, Duration.ZERO)
                 : run(sink, count -> shell.invokeMember("rebind_events"), false));
     }
@@ -304,7 +302,7 @@ public final class GraalPyKernel implements Kernel {
 
     private ExecutionReply run(OutputSink sink, PythonCall call, boolean counted) {
         long start = System.nanoTime();
-        if (shell == null || status == KernelStatus.DEAD) {
+        if (shell == null || status.get() == KernelStatus.DEAD) {
             sink.accept(new Output.Error("KernelNotReady", "the kernel is not running",
                     List.of("The kernel is not running; restart it.")));
             return new ExecutionReply(ExecutionReply.Status.ABORTED, 0, Duration.ZERO);
@@ -326,7 +324,7 @@ public final class GraalPyKernel implements Kernel {
             run.flush();
             current.set(null);
         }
-        if (status == KernelStatus.BUSY) {
+        if (status.get() == KernelStatus.BUSY) {
             setStatus(shell == null ? KernelStatus.DEAD : KernelStatus.IDLE);
         }
         return new ExecutionReply(result, count, Duration.ofNanos(System.nanoTime() - start));
@@ -375,7 +373,7 @@ public final class GraalPyKernel implements Kernel {
     @Override
     public void interrupt() {
         Context running = context;
-        if (running == null || status != KernelStatus.BUSY) {
+        if (running == null || status.get() != KernelStatus.BUSY) {
             return;
         }
         Thread.ofPlatform().daemon().name("pagebook-interrupt").start(() -> {
@@ -408,7 +406,7 @@ public final class GraalPyKernel implements Kernel {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "A sole kernel (a batch run's) cannot restart: its process cannot load numpy into a new context."));
         }
-        if (status == KernelStatus.BUSY) {
+        if (status.get() == KernelStatus.BUSY) {
             Context running = context;
             if (running != null) {
                 try {
@@ -430,24 +428,21 @@ public final class GraalPyKernel implements Kernel {
 
     @Override
     public KernelStatus status() {
-        return status;
+        return status.get();
     }
 
     private void setStatus(KernelStatus next) {
-        if (status != next) {
-            status = next;
-            listeners.forEach(l -> l.accept(next));
-        }
+        status.set(next);
     }
 
     @Override
     public void addStatusListener(Consumer<KernelStatus> listener) {
-        listeners.add(listener);
+        status.addListener(listener);
     }
 
     @Override
     public void removeStatusListener(Consumer<KernelStatus> listener) {
-        listeners.remove(listener);
+        status.removeListener(listener);
     }
 
     // ---- introspection (kernel thread, only while idle) -----------------------------------------
@@ -489,7 +484,7 @@ public final class GraalPyKernel implements Kernel {
     }
 
     private <T> T whenIdle(Supplier<T> query, T otherwise) {
-        if (status != KernelStatus.IDLE) {
+        if (status.get() != KernelStatus.IDLE) {
             return otherwise;
         }
         try {

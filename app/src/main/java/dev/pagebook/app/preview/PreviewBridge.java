@@ -3,12 +3,10 @@ package dev.pagebook.app.preview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagebook.kernel.dom.DomBridge;
 import dev.pagebook.kernel.dom.DomChangeLog;
-import java.util.ArrayList;
+import dev.pagebook.kernel.dom.ForwardingDomBridge;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +20,7 @@ import javafx.scene.web.WebEngine;
  * The kernel's {@link DomBridge} over the preview WebView. Called on the kernel thread; each call
  * runs one operation of the injected page script on the FX thread and waits for its answer.
  */
-public final class PreviewBridge implements DomBridge, DomChangeLog {
+public final class PreviewBridge extends ForwardingDomBridge implements DomChangeLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long ANSWER_TIMEOUT_SECONDS = 10;
@@ -43,7 +41,8 @@ public final class PreviewBridge implements DomBridge, DomChangeLog {
     }
 
     /** Calls a bridge operation on the FX thread (directly when already there). */
-    JsonNode call(String op, Object... args) {
+    @Override
+    protected JsonNode call(String op, Object... args) {
         String argsJson;
         try {
             argsJson = JSON.writeValueAsString(Arrays.asList(args));
@@ -94,94 +93,6 @@ public final class PreviewBridge implements DomBridge, DomChangeLog {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static List<String> list(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node != null) {
-            node.forEach(n -> out.add(n.asText()));
-        }
-        return out;
-    }
-
-    @Override
-    public List<String> select(String scope, String cssSelector) {
-        return list(call("select", scope, cssSelector));
-    }
-
-    @Override
-    public String createElement(String tagName) {
-        return text(call("createElement", tagName));
-    }
-
-    @Override
-    public String getProperty(String handle, String name) {
-        return text(call("getProperty", handle, name));
-    }
-
-    @Override
-    public void setProperty(String handle, String name, String value) {
-        call("setProperty", handle, name, value);
-    }
-
-    @Override
-    public String getAttribute(String handle, String name) {
-        return text(call("getAttribute", handle, name));
-    }
-
-    @Override
-    public void setAttribute(String handle, String name, String value) {
-        call("setAttribute", handle, name, value);
-    }
-
-    @Override
-    public void removeAttribute(String handle, String name) {
-        call("removeAttribute", handle, name);
-    }
-
-    @Override
-    public void appendChild(String parent, String child) {
-        call("appendChild", parent, child);
-    }
-
-    @Override
-    public void insertBefore(String parent, String node, String reference) {
-        call("insertBefore", parent, node, reference);
-    }
-
-    @Override
-    public void removeElement(String handle) {
-        call("removeElement", handle);
-    }
-
-    @Override
-    public String parent(String handle) {
-        return text(call("parent", handle));
-    }
-
-    @Override
-    public List<String> children(String handle) {
-        return list(call("children", handle));
-    }
-
-    @Override
-    public boolean matches(String handle, String cssSelector) {
-        JsonNode answer = call("matches", handle, cssSelector);
-        return answer != null && answer.asBoolean();
-    }
-
-    @Override
-    public void listen(String handle, String eventType) {
-        call("listen", handle, eventType);
-    }
-
-    @Override
-    public String pageProperty(String name) {
-        return text(call("pageProperty", name));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.pagebook.kernel.ExecutionReply;
 import dev.pagebook.kernel.Kernel;
 import dev.pagebook.kernel.KernelOptions;
 import dev.pagebook.kernel.KernelStatus;
+import dev.pagebook.kernel.ObservableStatus;
 import dev.pagebook.kernel.OutputSink;
 import dev.pagebook.kernel.VariableInfo;
 import dev.pagebook.kernel.dom.DomBridge;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,11 +38,10 @@ public final class HostedKernel implements Kernel {
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
     private final HostCommand command;
-    private final List<Consumer<KernelStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile KernelOptions options;
     private volatile HostProcess host;
     private volatile HostProcess spare;
-    private volatile KernelStatus status = KernelStatus.STARTING;
+    private final ObservableStatus status = new ObservableStatus();
     private volatile DomBridge page;
     private volatile boolean closed;
 
@@ -114,10 +113,7 @@ public final class HostedKernel implements Kernel {
     private void replaceHost() {
         HostProcess ready = spare;
         spare = null;
-        if (ready != null && ready.status() != KernelStatus.IDLE) {
-            // Still booting: a fresh one would be no sooner, so use it anyway.
-            ready.idle();
-        }
+        // A spare still booting is used all the same: a new host would be ready no sooner.
         HostProcess next = ready != null && ready.status() != KernelStatus.DEAD ? ready : launch();
         if (ready != null && next != ready) {
             ready.stop();
@@ -188,7 +184,7 @@ public final class HostedKernel implements Kernel {
 
     @Override
     public void interrupt() {
-        if (status == KernelStatus.BUSY) {
+        if (status.get() == KernelStatus.BUSY) {
             host.send(Wire.message("interrupt"));
         }
     }
@@ -224,24 +220,21 @@ public final class HostedKernel implements Kernel {
 
     @Override
     public KernelStatus status() {
-        return status;
+        return status.get();
     }
 
     private void setStatus(KernelStatus next) {
-        if (status != next) {
-            status = next;
-            listeners.forEach(l -> l.accept(next));
-        }
+        status.set(next);
     }
 
     @Override
     public void addStatusListener(Consumer<KernelStatus> listener) {
-        listeners.add(listener);
+        status.addListener(listener);
     }
 
     @Override
     public void removeStatusListener(Consumer<KernelStatus> listener) {
-        listeners.remove(listener);
+        status.removeListener(listener);
     }
 
     // ---- introspection (only while idle) -----------------------------------------------------
