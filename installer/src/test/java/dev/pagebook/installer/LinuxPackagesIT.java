@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pagebook.format.NotebookReader;
 import dev.pagebook.format.model.Output;
+import dev.pagebook.kernel.ExecutionReply;
+import dev.pagebook.kernel.KernelOptions;
+import dev.pagebook.kernel.host.HostCommand;
+import dev.pagebook.kernel.host.HostedKernel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -190,6 +195,25 @@ class LinuxPackagesIT {
                         && "total".equals(m.get("target")))
                 .map(o -> ((Output.DisplayData) o).data().get("text/html")).toList();
         assertThat(writtenToTotal).containsExactly(expected);
+    }
+
+    /** The desktop app runs each notebook's kernel in a host: the installed launcher started with "kernel-host". */
+    @Test
+    void theInstalledLauncherHostsTheAppsKernels() throws Exception {
+        Path venv = WITH_SCIENCE ? installed.resolve("opt/pagebook/lib/science") : null;
+        KernelOptions options = new KernelOptions(venv, scratch, KernelOptions.DEFAULT_STREAM_CAP, "{}", false, List.of(), false);
+        HostCommand installedHost = new HostCommand(List.of(launcher(), HostCommand.LAUNCHER_ARGUMENT));
+        try (HostedKernel kernel = HostedKernel.start(options, installedHost)) {
+            kernel.ready().get(5, TimeUnit.MINUTES);
+            String code = WITH_SCIENCE ? "import numpy\nint(numpy.arange(10).sum())" : "sum(range(10))";
+            List<Output> outputs = new java.util.concurrent.CopyOnWriteArrayList<>();
+            ExecutionReply reply = kernel.execute("c", code, outputs::add).get(5, TimeUnit.MINUTES);
+            assertThat(reply.status()).as("%s", outputs).isEqualTo(ExecutionReply.Status.OK);
+            assertThat(outputs).singleElement().isInstanceOfSatisfying(Output.ExecuteResult.class,
+                    r -> assertThat(r.data()).containsEntry("text/plain", "45"));
+            assertThat(ProcessHandle.of(kernel.hostPid()).flatMap(h -> h.info().command()))
+                    .hasValueSatisfying(command -> assertThat(command).endsWith("/opt/pagebook/bin/Pagebook"));
+        }
     }
 
     @Test
