@@ -143,14 +143,14 @@ public final class ScienceVenv {
 
     /**
      * {@code soleContext}: this context is the only one its process will create (a sole kernel),
-     * so it loads numpy's native libraries as they are, without a copy of its own, and a venv
-     * nobody may write is used where it lies.
+     * so it loads numpy's native libraries as they are, without a copy of its own. A venv nobody
+     * may write is still used through the private copy, where the package dialog's pip installs.
      */
     static void configure(Context.Builder builder, Path shipped, boolean soleContext) {
         if (shipped == null) {
             return;
         }
-        Path venv = soleContext ? shipped : writable(shipped);
+        Path venv = writable(shipped);
         builder.option("python.Executable", venv.resolve("bin/python").toString())
                 .option("python.ForceImportSite", "true")
                 // Each context gets its own copy of numpy's native libraries, so a restart (a new
