@@ -2,8 +2,11 @@ package dev.pagebook.kernel.host;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The command line that starts a kernel host JVM like the one running now (same runtime, module
@@ -89,6 +92,27 @@ public record HostCommand(List<String> prefix) {
         prefix.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "pagebook-kernel-hs_err_pid%p.log"));
         prefix.add(KernelHostMain.class.getName());
         return Optional.of(new HostCommand(prefix));
+    }
+
+    /**
+     * Takes this process's own options (as above) out of the JVM's option variables a host would
+     * inherit: an installed app's start-up training passes {@code -XX:AOTCacheOutput} through
+     * {@code JAVA_TOOL_OPTIONS}, and a host recording into the same file spoiled the cache.
+     */
+    static void cleanEnvironment(Map<String, String> environment) {
+        for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            String options = environment.get(name);
+            if (options == null) {
+                continue;
+            }
+            String kept = Arrays.stream(options.trim().split("\\s+"))
+                    .filter(option -> !belongsToThisProcessOnly(option)).collect(Collectors.joining(" "));
+            if (kept.isEmpty()) {
+                environment.remove(name);
+            } else {
+                environment.put(name, kept);
+            }
+        }
     }
 
     private static boolean belongsToThisProcessOnly(String option) {

@@ -79,11 +79,12 @@ final class HostProcess {
         server.bind(UnixDomainSocketAddress.of(socket));
         Process process;
         try {
-            process = new ProcessBuilder(command.withSocket(socket.toString()))
+            ProcessBuilder builder = new ProcessBuilder(command.withSocket(socket.toString()))
                     .directory(options.workingDirectory().toFile())
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            HostCommand.cleanEnvironment(builder.environment());
+            process = builder.start();
         } catch (IOException e) {
             server.close();
             deleteQuietly(socket, dir);

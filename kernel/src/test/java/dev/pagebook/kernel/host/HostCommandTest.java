@@ -36,6 +36,17 @@ class HostCommandTest {
     }
 
     @Test
+    void aTrainingRunsAotOutputInTheEnvironmentIsNotInherited() {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(java.util.Map.of(
+                "JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=/opt/pagebook/lib/app/pagebook.aot.tmp",
+                "JDK_JAVA_OPTIONS", "-Xlog:class+load=info  -XX:AOTMode=record",
+                "PATH", "/usr/bin"));
+        HostCommand.cleanEnvironment(environment);
+        assertThat(environment).containsOnly(java.util.Map.entry("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"),
+                java.util.Map.entry("PATH", "/usr/bin"));
+    }
+
+    @Test
     void aCommandLineWithoutItsMainClassGivesNoHost() {
         assertThat(HostCommand.ofJavaCommandLine("java", List.of("-Xms1g", "Other"), "dev.pagebook.app.Main")).isEmpty();
     }
