@@ -20,6 +20,8 @@ public record HostCommand(List<String> prefix) {
     public static final String LAUNCHER_ARGUMENT = "kernel-host";
     /** JVM options added for hosts unless {@code -Dpagebook.kernel.hostOptions} gives others. */
     public static final String DEFAULT_HOST_OPTIONS = "-Xms256m";
+    /** What jpackage's launcher sets in the environment of the app it starts (seen with JPACKAGE_DEBUG=true). */
+    static final String JPACKAGE_LAUNCHER_MARK = "_JPACKAGE_LAUNCHER";
 
     public HostCommand {
         prefix = List.copyOf(prefix);
@@ -98,8 +100,12 @@ public record HostCommand(List<String> prefix) {
      * Takes this process's own options (as above) out of the JVM's option variables a host would
      * inherit: an installed app's start-up training passes {@code -XX:AOTCacheOutput} through
      * {@code JAVA_TOOL_OPTIONS}, and a host recording into the same file spoiled the cache.
+     * Also drops {@value #JPACKAGE_LAUNCHER_MARK}: jpackage's Linux launcher sets it for the JVM it
+     * starts, and a launcher that inherits it takes its arguments for the JVM's own (it tried to
+     * load a main class "kernel-host", so the installed app had no kernel).
      */
     static void cleanEnvironment(Map<String, String> environment) {
+        environment.remove(JPACKAGE_LAUNCHER_MARK);
         for (String name : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
             String options = environment.get(name);
             if (options == null) {

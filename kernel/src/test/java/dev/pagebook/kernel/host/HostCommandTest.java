@@ -2,7 +2,9 @@ package dev.pagebook.kernel.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HostCommandTest {
@@ -37,13 +39,21 @@ class HostCommandTest {
 
     @Test
     void aTrainingRunsAotOutputInTheEnvironmentIsNotInherited() {
-        java.util.Map<String, String> environment = new java.util.HashMap<>(java.util.Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "JAVA_TOOL_OPTIONS", "-XX:AOTCacheOutput=/opt/pagebook/lib/app/pagebook.aot.tmp",
                 "JDK_JAVA_OPTIONS", "-Xlog:class+load=info  -XX:AOTMode=record",
                 "PATH", "/usr/bin"));
         HostCommand.cleanEnvironment(environment);
-        assertThat(environment).containsOnly(java.util.Map.entry("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"),
-                java.util.Map.entry("PATH", "/usr/bin"));
+        assertThat(environment).containsOnly(Map.entry("JDK_JAVA_OPTIONS", "-Xlog:class+load=info"),
+                Map.entry("PATH", "/usr/bin"));
+    }
+
+    @Test
+    void theMarkOfJpackagesLauncherIsNotInherited() {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "_JPACKAGE_LAUNCHER", "0", "LANG", "C.UTF-8"));
+        HostCommand.cleanEnvironment(environment);
+        assertThat(environment).containsOnly(Map.entry("LANG", "C.UTF-8"));
     }
 
     @Test
