@@ -40,7 +40,8 @@ if HOME=$work JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$aot.tmp" ${display:+$displa
   mv "$cfg.new" "$cfg"
 else
   rm -f "$aot.tmp"
-  tail -n 20 "$work/log" >&2
+  # The JVM lists hundreds of classes it left out of the cache; the reason for the failure is elsewhere.
+  grep -v '\]\[aot\] Skipping ' "$work/log" | tail -n 20 >&2
   echo "pagebook: the start-up cache could not be made (above); Pagebook starts without it." >&2
   exit 1
 fi

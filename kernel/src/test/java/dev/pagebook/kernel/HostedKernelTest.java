@@ -145,12 +145,33 @@ class HostedKernelTest {
         long first = kernel.hostPid();
         RecordingSink sink = run("import ctypes\nctypes.string_at(4096)");
         assertThat(sink.error().ename()).isEqualTo("KernelDied");
-        assertThat(sink.error().traceback()).singleElement().asString().contains("a new one is starting");
+        assertThat(sink.error().traceback()).singleElement().asString().contains("a new one is starting")
+                .contains("it wrote last:").contains("SIGSEGV").contains("hs_err_pid");
         kernel.ready().get(3, TimeUnit.MINUTES);
         awaitStatus(KernelStatus.IDLE);
         assertThat(kernel.hostPid()).isNotEqualTo(first);
         assertThat(run("2 + 2").all(Output.ExecuteResult.class)).singleElement()
                 .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "4"));
+    }
+
+    @Test
+    void aHostThatCannotStartSaysWhyToTheCellsSentToIt() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        HostedKernel broken = HostedKernel.start(KernelOptions.defaults().withVenv(null).withWarmStandby(false),
+                new HostCommand(List.of(java, "-cp", "/nonexistent", "dev.pagebook.NoSuchHostMain")));
+        try {
+            assertThat(broken.ready()).failsWithin(2, TimeUnit.MINUTES).withThrowableThat()
+                    .withMessageContaining("exit code 1").withMessageContaining("dev.pagebook.NoSuchHostMain");
+            assertThat(broken.status()).isEqualTo(KernelStatus.DEAD);
+            RecordingSink sink = new RecordingSink();
+            ExecutionReply reply = broken.execute("cell", "1 + 1", sink).get(1, TimeUnit.MINUTES);
+            assertThat(reply.status()).isEqualTo(ExecutionReply.Status.ERROR);
+            assertThat(sink.error().ename()).isEqualTo("KernelNotRunning");
+            assertThat(String.join("\n", sink.error().traceback()))
+                    .contains("Could not find or load main class dev.pagebook.NoSuchHostMain", "Restart the kernel");
+        } finally {
+            broken.close();
+        }
     }
 
     @Test

@@ -55,6 +55,9 @@ final class HostProcess {
     private volatile KernelStatus status = KernelStatus.STARTING;
     private volatile DomBridge page;
     private volatile boolean stopping;
+    private volatile HostOutputTail output;
+    /** Why the host is gone, for cells sent to it afterwards. */
+    private volatile String endReason;
 
     private HostProcess(Process process, Path socketDirectory, Consumer<KernelStatus> onStatus,
                         BiConsumer<HostProcess, Integer> onEnd) {
@@ -80,9 +83,7 @@ final class HostProcess {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command.withSocket(socket.toString()))
-                    .directory(options.workingDirectory().toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+                    .directory(options.workingDirectory().toFile());
             HostCommand.cleanEnvironment(builder.environment());
             process = builder.start();
         } catch (IOException e) {
@@ -91,6 +92,7 @@ final class HostProcess {
             throw e;
         }
         HostProcess host = new HostProcess(process, dir, onStatus, onEnd);
+        host.output = HostOutputTail.follow(process, "pagebook-host-" + process.pid());
         host.connect(server, socket, options);
         return host;
     }
@@ -220,15 +222,18 @@ final class HostProcess {
             Thread.currentThread().interrupt();
             exitCode = -1;
         }
+        String said = output.lastLines(1, TimeUnit.SECONDS);
+        String saidLast = said.isEmpty() ? "" : "; it wrote last:\n" + said;
+        endReason = "the kernel process ended (exit code " + exitCode + ")" + saidLast;
+        boolean wasReady = idle.isDone() && !idle.isCompletedExceptionally();
         status = KernelStatus.DEAD;
-        if (!idle.isDone()) {
-            idle.completeExceptionally(new IllegalStateException("the kernel process ended (exit code " + exitCode + ")"));
-        }
         for (Run run : runs.values()) {
             if (!stopping) {
-                run.sink().accept(new Output.Error("KernelDied", "exit code " + exitCode,
-                        List.of("The kernel process ended unexpectedly (exit code " + exitCode
-                                + "); a new one is starting.")));
+                run.sink().accept(wasReady
+                        ? new Output.Error("KernelDied", "exit code " + exitCode,
+                                List.of("The kernel process ended unexpectedly (exit code " + exitCode
+                                        + "); a new one is starting." + saidLast))
+                        : notRunning(endReason));
             }
             run.reply().complete(new ExecutionReply(stopping ? ExecutionReply.Status.ABORTED : ExecutionReply.Status.ERROR,
                     0, Duration.ZERO));
@@ -239,6 +244,13 @@ final class HostProcess {
         writer.shutdownNow();
         pageCalls.shutdownNow();
         onEnd.accept(this, exitCode);
+        // After onEnd: whoever waits for the kernel finds its status DEAD already.
+        idle.completeExceptionally(new IllegalStateException(endReason));
+    }
+
+    private static Output.Error notRunning(String reason) {
+        return new Output.Error("KernelNotRunning", reason,
+                List.of("The kernel is not running: " + reason, "Restart the kernel to run cells."));
     }
 
     // ---- requests ----------------------------------------------------------------------------
@@ -250,7 +262,14 @@ final class HostProcess {
         request.put("id", id);
         send(request);
         if (status == KernelStatus.DEAD && runs.remove(id) != null) {
-            reply.complete(new ExecutionReply(ExecutionReply.Status.ABORTED, 0, Duration.ZERO));
+            String reason = endReason;
+            if (reason != null && !stopping) {
+                // A host that never started (or died with no replacement): say so instead of nothing.
+                sink.accept(notRunning(reason));
+                reply.complete(new ExecutionReply(ExecutionReply.Status.ERROR, 0, Duration.ZERO));
+            } else {
+                reply.complete(new ExecutionReply(ExecutionReply.Status.ABORTED, 0, Duration.ZERO));
+            }
         }
         return reply;
     }
