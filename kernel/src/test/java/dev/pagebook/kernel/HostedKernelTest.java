@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pagebook.format.model.Output;
 import dev.pagebook.kernel.dom.HeadlessDomBridge;
 import dev.pagebook.kernel.host.HostCommand;
+import dev.pagebook.kernel.host.HostOrInProcessKernel;
 import dev.pagebook.kernel.host.HostedKernel;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,31 @@ class HostedKernelTest {
                     .contains("Could not find or load main class dev.pagebook.NoSuchHostMain", "Restart the kernel");
         } finally {
             broken.close();
+        }
+    }
+
+    @Test
+    void aHostThatCannotLaunchGivesWayToAKernelInThisProcess() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        KernelOptions options = KernelOptions.defaults().withVenv(null).withWarmStandby(false);
+        HostedKernel broken = HostedKernel.start(options, new HostCommand(List.of(java, "-cp", "/nonexistent", "dev.pagebook.NoSuchHostMain")));
+        List<KernelStatus> statuses = new CopyOnWriteArrayList<>();
+        try (HostOrInProcessKernel either = HostOrInProcessKernel.start(broken, () -> GraalPyKernel.start(options))) {
+            either.addStatusListener(statuses::add);
+            // Sent before anything started: it waits for whichever kernel will run it.
+            RecordingSink first = new RecordingSink();
+            var reply = either.execute("a", "import os\nos.getpid()", first);
+            RecordingSink second = new RecordingSink();
+            var next = either.execute("b", "print('after a')", second);
+            assertThat(reply.get(3, TimeUnit.MINUTES).status()).isEqualTo(ExecutionReply.Status.OK);
+            assertThat(first.all(Output.ExecuteResult.class)).singleElement()
+                    .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", Long.toString(ProcessHandle.current().pid())));
+            assertThat(next.get(1, TimeUnit.MINUTES).status()).isEqualTo(ExecutionReply.Status.OK);
+            assertThat(second.stdout()).isEqualTo("after a\n");
+            either.ready().get(1, TimeUnit.MINUTES);
+            assertThat(either.runsInProcess()).isTrue();
+            assertThat(either.status()).isEqualTo(KernelStatus.IDLE);
+            assertThat(statuses).doesNotContain(KernelStatus.DEAD).contains(KernelStatus.IDLE);
         }
     }
 

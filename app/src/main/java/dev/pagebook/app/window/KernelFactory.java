@@ -7,6 +7,7 @@ import dev.pagebook.kernel.Kernel;
 import dev.pagebook.kernel.KernelOptions;
 import dev.pagebook.kernel.WarmImports;
 import dev.pagebook.kernel.host.HostCommand;
+import dev.pagebook.kernel.host.HostOrInProcessKernel;
 import dev.pagebook.kernel.host.HostedKernel;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,8 +24,8 @@ public interface KernelFactory {
     /**
      * GraalPy kernels with the science venv when it has been built: each in a kernel host JVM of
      * its own (faster compiled Python, numpy in every notebook, a native crash ends only that
-     * kernel; docs/kernel.md), or in this process when its command line cannot be told or
-     * {@code -Dpagebook.kernel.inProcess=true} asks for it.
+     * kernel; docs/kernel.md), or in this process when its command line cannot be told, a host
+     * cannot be launched, or {@code -Dpagebook.kernel.inProcess=true} asks for it.
      */
     static KernelFactory graalPy() {
         Optional<HostCommand> host = Boolean.getBoolean("pagebook.kernel.inProcess")
@@ -35,7 +36,8 @@ public interface KernelFactory {
             KernelOptions options = KernelOptions.defaults().withWorkingDirectory(dir).withWarmImports(warm);
             if (host.isPresent()) {
                 try {
-                    HostedKernel kernel = HostedKernel.start(options, host.get());
+                    HostOrInProcessKernel kernel = HostOrInProcessKernel.start(HostedKernel.start(options, host.get()),
+                            () -> GraalPyKernel.start(options));
                     logFailure(kernel.ready());
                     return kernel;
                 } catch (UncheckedIOException e) {

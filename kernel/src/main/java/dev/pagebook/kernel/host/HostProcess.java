@@ -245,7 +245,9 @@ final class HostProcess {
         pageCalls.shutdownNow();
         onEnd.accept(this, exitCode);
         // After onEnd: whoever waits for the kernel finds its status DEAD already.
-        idle.completeExceptionally(new IllegalStateException(endReason));
+        boolean connected = wire.isDone() && !wire.isCompletedExceptionally();
+        idle.completeExceptionally(connected ? new IllegalStateException(endReason)
+                : new HostLaunchFailure("the kernel host did not start: " + endReason));
     }
 
     private static Output.Error notRunning(String reason) {
