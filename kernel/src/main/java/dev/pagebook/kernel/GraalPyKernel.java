@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -35,7 +34,7 @@ import org.graalvm.polyglot.io.IOAccess;
  * (or, for a {@linkplain KernelOptions#soleKernel() sole kernel}, on its own), driven by one
  * kernel thread. The context is created in the background (STARTING, then IDLE).
  */
-public final class GraalPyKernel implements Kernel {
+public final class GraalPyKernel extends AbstractKernel {
 
     private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.EXPLICIT)
             .allowArrayAccess(true).build();
@@ -64,7 +63,6 @@ public final class GraalPyKernel implements Kernel {
     private final AtomicReference<CellRun> current = new AtomicReference<>();
     private final KernelChannel channel;
     private final ScheduledFuture<?> flushing;
-    private final ObservableStatus status = new ObservableStatus();
     private volatile Context context;
     private volatile DomBridge bridge;
     private volatile CompletableFuture<Void> ready;
@@ -426,23 +424,8 @@ public final class GraalPyKernel implements Kernel {
         });
     }
 
-    @Override
-    public KernelStatus status() {
-        return status.get();
-    }
-
     private void setStatus(KernelStatus next) {
         status.set(next);
-    }
-
-    @Override
-    public void addStatusListener(Consumer<KernelStatus> listener) {
-        status.addListener(listener);
-    }
-
-    @Override
-    public void removeStatusListener(Consumer<KernelStatus> listener) {
-        status.removeListener(listener);
     }
 
     // ---- introspection (kernel thread, only while idle) -----------------------------------------

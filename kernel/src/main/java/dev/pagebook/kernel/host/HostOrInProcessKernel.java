@@ -5,6 +5,7 @@ import dev.pagebook.kernel.ExecutionReply;
 import dev.pagebook.kernel.GraalPyKernel;
 import dev.pagebook.kernel.Kernel;
 import dev.pagebook.kernel.KernelStatus;
+import dev.pagebook.kernel.AbstractKernel;
 import dev.pagebook.kernel.OutputSink;
 import dev.pagebook.kernel.VariableInfo;
 import dev.pagebook.kernel.dom.DomBridge;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,10 +26,9 @@ import java.util.function.Supplier;
  * not replaced in process: what ended it (a native crash in a warm import, say) would end the app.
  * Cells sent while the host starts wait here, in order, for whichever kernel runs them.
  */
-public final class HostOrInProcessKernel implements Kernel {
+public final class HostOrInProcessKernel extends AbstractKernel {
 
     private final Supplier<GraalPyKernel> inProcess;
-    private final List<Consumer<KernelStatus>> listeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     /** Calls that wait for the host to be ready or replaced (guarded by this). */
     private final List<Runnable> waiting = new ArrayList<>();
@@ -62,11 +61,11 @@ public final class HostOrInProcessKernel implements Kernel {
     }
 
     private Consumer<KernelStatus> relayFrom(Kernel source) {
-        return status -> {
+        return next -> {
             // The host's DEAD before it settled may yet turn into the in-process kernel's STARTING.
-            boolean undecided = source instanceof HostedKernel && status == KernelStatus.DEAD && !isSettled();
+            boolean undecided = source instanceof HostedKernel && next == KernelStatus.DEAD && !isSettled();
             if (source == current && !undecided) {
-                listeners.forEach(listener -> listener.accept(status));
+                status.set(next);
             }
         };
     }
@@ -92,8 +91,7 @@ public final class HostOrInProcessKernel implements Kernel {
             go = List.copyOf(waiting);
             waiting.clear();
         }
-        KernelStatus now = current.status();
-        listeners.forEach(listener -> listener.accept(now));
+        status.set(current.status());
         go.forEach(Runnable::run);
     }
 
@@ -161,22 +159,6 @@ public final class HostOrInProcessKernel implements Kernel {
     @Override
     public CompletableFuture<Void> restartWithVenv(Path venv) {
         return current.restartWithVenv(venv);
-    }
-
-    @Override
-    public KernelStatus status() {
-        KernelStatus status = current.status();
-        return status == KernelStatus.DEAD && !isSettled() ? KernelStatus.STARTING : status;
-    }
-
-    @Override
-    public void addStatusListener(Consumer<KernelStatus> listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeStatusListener(Consumer<KernelStatus> listener) {
-        listeners.remove(listener);
     }
 
     @Override

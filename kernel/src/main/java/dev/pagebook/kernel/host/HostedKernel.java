@@ -7,7 +7,7 @@ import dev.pagebook.kernel.ExecutionReply;
 import dev.pagebook.kernel.Kernel;
 import dev.pagebook.kernel.KernelOptions;
 import dev.pagebook.kernel.KernelStatus;
-import dev.pagebook.kernel.ObservableStatus;
+import dev.pagebook.kernel.AbstractKernel;
 import dev.pagebook.kernel.OutputSink;
 import dev.pagebook.kernel.VariableInfo;
 import dev.pagebook.kernel.dom.DomBridge;
@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A kernel in a JVM of its own (a kernel host, {@link KernelHostMain}), behind the same API as
@@ -31,7 +30,7 @@ import java.util.function.Consumer;
  * native code takes down the host, not the app. A restart swaps in a spare host booted in the
  * background (with {@link KernelOptions#warmStandby()}), or starts a new one.
  */
-public final class HostedKernel implements Kernel {
+public final class HostedKernel extends AbstractKernel {
 
     /** How long after a host comes into use its spare starts booting (the first cells go first). */
     private static final Duration STANDBY_DELAY = Duration.ofSeconds(10);
@@ -41,7 +40,6 @@ public final class HostedKernel implements Kernel {
     private volatile KernelOptions options;
     private volatile HostProcess host;
     private volatile HostProcess spare;
-    private final ObservableStatus status = new ObservableStatus();
     private volatile DomBridge page;
     private volatile boolean closed;
 
@@ -218,23 +216,8 @@ public final class HostedKernel implements Kernel {
         return restart();
     }
 
-    @Override
-    public KernelStatus status() {
-        return status.get();
-    }
-
     private void setStatus(KernelStatus next) {
         status.set(next);
-    }
-
-    @Override
-    public void addStatusListener(Consumer<KernelStatus> listener) {
-        status.addListener(listener);
-    }
-
-    @Override
-    public void removeStatusListener(Consumer<KernelStatus> listener) {
-        status.removeListener(listener);
     }
 
     // ---- introspection (only while idle) -----------------------------------------------------
