@@ -155,11 +155,15 @@ class HostedKernelTest {
                 .satisfies(r -> assertThat(r.data()).containsEntry("text/plain", "4"));
     }
 
+    /** A host whose JVM starts but cannot find its main class, so it never connects. */
+    private static HostCommand unlaunchableHost() {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        return new HostCommand(List.of(java, "-cp", "/nonexistent", "dev.pagebook.NoSuchHostMain"));
+    }
+
     @Test
     void aHostThatCannotStartSaysWhyToTheCellsSentToIt() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        HostedKernel broken = HostedKernel.start(KernelOptions.defaults().withVenv(null).withWarmStandby(false),
-                new HostCommand(List.of(java, "-cp", "/nonexistent", "dev.pagebook.NoSuchHostMain")));
+        HostedKernel broken = HostedKernel.start(KernelOptions.defaults().withVenv(null).withWarmStandby(false), unlaunchableHost());
         try {
             assertThat(broken.ready()).failsWithin(2, TimeUnit.MINUTES).withThrowableThat()
                     .withMessageContaining("exit code 1").withMessageContaining("dev.pagebook.NoSuchHostMain");
@@ -177,9 +181,8 @@ class HostedKernelTest {
 
     @Test
     void aHostThatCannotLaunchGivesWayToAKernelInThisProcess() throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
         KernelOptions options = KernelOptions.defaults().withVenv(null).withWarmStandby(false);
-        HostedKernel broken = HostedKernel.start(options, new HostCommand(List.of(java, "-cp", "/nonexistent", "dev.pagebook.NoSuchHostMain")));
+        HostedKernel broken = HostedKernel.start(options, unlaunchableHost());
         List<KernelStatus> statuses = new CopyOnWriteArrayList<>();
         try (HostOrInProcessKernel either = HostOrInProcessKernel.start(broken, () -> GraalPyKernel.start(options))) {
             either.addStatusListener(statuses::add);

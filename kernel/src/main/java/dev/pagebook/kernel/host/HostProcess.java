@@ -55,7 +55,7 @@ final class HostProcess {
     private volatile KernelStatus status = KernelStatus.STARTING;
     private volatile DomBridge page;
     private volatile boolean stopping;
-    private volatile HostOutputTail output;
+    private final HostOutputTail output;
     /** Why the host is gone, for cells sent to it afterwards. */
     private volatile String endReason;
 
@@ -66,6 +66,7 @@ final class HostProcess {
         this.onStatus = onStatus;
         this.onEnd = onEnd;
         long pid = process.pid();
+        this.output = HostOutputTail.follow(process, "pagebook-host-" + pid);
         this.writer = Executors.newSingleThreadExecutor(r -> daemon(r, "pagebook-host-" + pid + "-writer"));
         this.pageCalls = Executors.newSingleThreadExecutor(r -> daemon(r, "pagebook-host-" + pid + "-page"));
     }
@@ -92,7 +93,6 @@ final class HostProcess {
             throw e;
         }
         HostProcess host = new HostProcess(process, dir, onStatus, onEnd);
-        host.output = HostOutputTail.follow(process, "pagebook-host-" + process.pid());
         host.connect(server, socket, options);
         return host;
     }
