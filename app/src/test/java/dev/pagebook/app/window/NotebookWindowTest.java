@@ -38,7 +38,7 @@ class NotebookWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = WindowFixture.window(stage, KernelFactory.graalPy(), Files.createDirectories(temp.resolve("recovery")));
+        window = WindowFixture.window(stage, KernelFactory.graalPy(), WindowFixture.scratchRecoveryDir());
     }
 
     private NotebookTab open(Path file) {

@@ -46,7 +46,7 @@ class PackagesAndRecentWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = WindowFixture.window(stage, KernelFactory.graalPy(), Files.createDirectories(temp.resolve("recovery")));
+        window = WindowFixture.window(stage, KernelFactory.graalPy(), WindowFixture.scratchRecoveryDir());
     }
 
     private NotebookTab open(Path file) {

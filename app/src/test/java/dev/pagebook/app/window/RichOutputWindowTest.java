@@ -30,7 +30,7 @@ class RichOutputWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = WindowFixture.window(stage, KernelFactory.graalPy(), Files.createDirectories(temp.resolve("recovery")));
+        window = WindowFixture.window(stage, KernelFactory.graalPy(), WindowFixture.scratchRecoveryDir());
     }
 
     @Test

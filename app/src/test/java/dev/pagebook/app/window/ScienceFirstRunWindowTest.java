@@ -51,7 +51,7 @@ class ScienceFirstRunWindowTest {
                 """.formatted(realVenv));
         System.setProperty("pagebook.venv", temp.resolve("not-built-yet").toString());
         System.setProperty("pagebook.venv.builder", builder.toString());
-        window = WindowFixture.window(stage, KernelFactory.graalPy(), Files.createDirectories(temp.resolve("recovery")));
+        window = WindowFixture.window(stage, KernelFactory.graalPy(), WindowFixture.scratchRecoveryDir());
     }
 
     @AfterAll

@@ -7,11 +7,16 @@ import dev.pagebook.app.files.RecoveryStore;
 import dev.pagebook.app.notebook.CellViewModel;
 import dev.pagebook.app.notebook.NotebookViewModel;
 import dev.pagebook.app.task.BackgroundTasks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
+import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,6 +34,23 @@ final class WindowFixture {
         stage.setHeight(900);
         stage.show();
         return window;
+    }
+
+    /**
+     * A recovery folder for a window the test leaves open. Its autosave may still write there
+     * after the last test, so it does not lie in a JUnit {@code @TempDir}: deleting one failed in
+     * CI when a recovery copy appeared meanwhile. It goes when the test JVM exits.
+     */
+    static Path scratchRecoveryDir() throws IOException {
+        Path dir = Files.createTempDirectory("pagebook-test-recovery");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // A leftover folder in the temp directory.
+            }
+        }));
+        return dir;
     }
 
     /** Opens {@code file} in the window and waits for its tab. */
