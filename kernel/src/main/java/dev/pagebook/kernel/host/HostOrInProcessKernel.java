@@ -83,9 +83,9 @@ public final class HostOrInProcessKernel extends AbstractKernel {
                     local.setDomBridge(page);
                 }
                 current = local;
-                local.ready().whenComplete((ignored, localError) -> complete(ready, localError));
+                local.ready().whenComplete((ignored, localError) -> complete(ready, null, localError));
             } else {
-                complete(ready, error);
+                complete(ready, null, error);
             }
             settled = true;
             go = List.copyOf(waiting);
@@ -95,9 +95,9 @@ public final class HostOrInProcessKernel extends AbstractKernel {
         go.forEach(Runnable::run);
     }
 
-    private static void complete(CompletableFuture<Void> future, Throwable error) {
+    private static <T> void complete(CompletableFuture<T> future, T value, Throwable error) {
         if (error == null) {
-            future.complete(null);
+            future.complete(value);
         } else {
             future.completeExceptionally(error);
         }
@@ -112,13 +112,7 @@ public final class HostOrInProcessKernel extends AbstractKernel {
         synchronized (this) {
             if (!settled) {
                 CompletableFuture<ExecutionReply> reply = new CompletableFuture<>();
-                waiting.add(() -> call.get().whenComplete((value, error) -> {
-                    if (error == null) {
-                        reply.complete(value);
-                    } else {
-                        reply.completeExceptionally(error);
-                    }
-                }));
+                waiting.add(() -> call.get().whenComplete((value, error) -> complete(reply, value, error)));
                 return reply;
             }
         }
