@@ -18,6 +18,9 @@ def start(host, page_config_json):
     # Nothing here imports os, re or json (half a second each under GraalPy): the first result
     # comes sooner. The Java side sets MPLBACKEND in the context's environment.
     channel.attach(host, page_config_json)
+    # As in Jupyter, a cell imports the modules next to its notebook (the kernel's working
+    # directory), but last: a notebook's ast.py or pyscript.py cannot hide what the kernel uses.
+    sys.path.append("")
     _os_base._exit = _no_process_exit  # os takes its _exit from posix when first imported
     if "os" in sys.modules:
         sys.modules["os"]._exit = _no_process_exit
@@ -31,13 +34,19 @@ def start(host, page_config_json):
 def warm_imports(modules):
     """Loads heavy libraries ahead of the cells that import them; a failure is left for the cell to report."""
     import importlib
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except BaseException:  # noqa: B036 - any failure here belongs to the cell that imports it
-            pass
-    if "matplotlib.pyplot" in modules:
-        _warm_figures()
+    # Nobody has asked to run the notebook yet: a numpy.py next to it must not be what is imported.
+    saved = list(sys.path)
+    sys.path[:] = [entry for entry in saved if entry not in ("", ".")]
+    try:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except BaseException:  # noqa: B036 - any failure here belongs to the cell that imports it
+                pass
+        if "matplotlib.pyplot" in modules:
+            _warm_figures()
+    finally:
+        sys.path[:] = saved + [entry for entry in sys.path if entry not in saved]
     artist_docs.flush()
 
 
