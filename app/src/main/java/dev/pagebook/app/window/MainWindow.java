@@ -322,7 +322,10 @@ public final class MainWindow {
                     case "ipynb" -> NotebookWriter.writeAtomically(out, IpynbWriter.write(nb));
                     case "py" -> NotebookWriter.writeAtomically(out, PyFileExporter.write(nb));
                     default -> {
-                        ExportOptions options = ExportOptions.of(ExportMode.parse(kind), out);
+                        // The page carries the modules the cells import from the notebook's folder.
+                        Path saved = tab.notebook().fileProperty().get();
+                        ExportOptions options = ExportOptions.of(ExportMode.parse(kind), out)
+                                .withModuleFolder(saved == null ? null : saved.toAbsolutePath().getParent());
                         ExportResult result = new PyScriptExporter(options.assets()).export(NotebookWriter.write(nb), name, options);
                         return result.page().toString();
                     }

@@ -48,31 +48,41 @@ public final class PyScriptExporter {
         } catch (IOException e) {
             throw new ExportException(notebook + ": cannot read (" + e.getMessage() + ")");
         }
-        return new PyScriptExporter(options.assets()).export(html, notebook.getFileName().toString(), options);
+        ExportOptions withModules = options.moduleFolder() != null ? options
+                : options.withModuleFolder(notebook.toAbsolutePath().getParent());
+        return new PyScriptExporter(options.assets()).export(html, notebook.getFileName().toString(), withModules);
     }
 
-    /** Exports a notebook given as HTML text; {@code sourceName} names it in messages. */
+    /**
+     * Exports a notebook given as HTML text; {@code sourceName} names it in messages. The page
+     * carries the modules the cells import from {@link ExportOptions#moduleFolder()}.
+     */
     public ExportResult export(String notebookHtml, String sourceName, ExportOptions options) {
         PageSplicer page = new PageSplicer(notebookHtml);
         PageConfig declared = PageConfig.of(page.document(), sourceName);
-        List<String> imported = options.mode() == ExportMode.STATIC ? List.of()
-                : ImportedPackages.infer(page.document(), declared.packages(), assets);
+        boolean python = options.mode() != ExportMode.STATIC;
+        List<String> imported = python ? ImportedPackages.infer(page.document(), declared.packages(), assets) : List.of();
         PageConfig config = declared.withMorePackages(imported);
+        LocalModules modules = python ? LocalModules.find(options.moduleFolder(), ImportedPackages.modules(page.document()))
+                : LocalModules.NONE;
         page.removePyScriptLoaders();
         PageWrites.apply(page, notebookHtml, sourceName);
         try {
             ExportResult result = switch (options.mode()) {
                 case STATIC -> exportStatic(page, options);
-                case LINKED -> exportLinked(page, config, options);
-                case OFFLINE -> exportOffline(page, config, options);
-                case SITE -> exportSite(page, config, options);
+                case LINKED -> exportLinked(page, config, modules, options);
+                case OFFLINE -> exportOffline(page, config, modules, options);
+                case SITE -> exportSite(page, config, modules, options);
             };
-            if (imported.isEmpty()) {
+            List<String> notes = new ArrayList<>(modules.notes());
+            if (!imported.isEmpty()) {
+                notes.add(0, "the cells import " + String.join(", ", imported)
+                        + " (not in the page's PyScript config): added to the packages the page loads");
+            }
+            if (notes.isEmpty()) {
                 return result;
             }
-            List<String> notes = new ArrayList<>(result.notes());
-            notes.add(0, "the cells import " + String.join(", ", imported)
-                    + " (not in the page's PyScript config): added to the packages the page loads");
+            notes.addAll(result.notes());
             return new ExportResult(result.page(), result.files(), result.bytes(), result.packages(), List.copyOf(notes));
         } catch (IOException e) {
             throw new ExportException("cannot write " + options.output() + ": " + e.getMessage());
@@ -86,9 +96,9 @@ public final class PyScriptExporter {
         return new ExportResult(file, List.of(file), Files.size(file), List.of(), List.of());
     }
 
-    private ExportResult exportLinked(PageSplicer page, PageConfig config, ExportOptions options) throws IOException {
+    private ExportResult exportLinked(PageSplicer page, PageConfig config, LocalModules modules, ExportOptions options) throws IOException {
         RuntimeVersions versions = assets.versions();
-        Map<String, Object> manifest = manifest("linked", config.values(), List.of());
+        Map<String, Object> manifest = manifest("linked", config.values(), List.of(), modules);
         manifest.put("core", versions.coreUrl());
         manifest.put("css", versions.coreCssUrl());
         manifest.put("interpreter", versions.pyodideCdnBase() + "pyodide.mjs");
@@ -99,7 +109,7 @@ public final class PyScriptExporter {
         return new ExportResult(file, List.of(file), Files.size(file), config.packages(), notes);
     }
 
-    private ExportResult exportOffline(PageSplicer page, PageConfig config, ExportOptions options) throws IOException {
+    private ExportResult exportOffline(PageSplicer page, PageConfig config, LocalModules modules, ExportOptions options) throws IOException {
         assets.requireRuntime();
         BrowserPackages packages = resolver.resolve(config.packages());
         Map<String, Path> files = new LinkedHashMap<>();
@@ -120,14 +130,14 @@ public final class PyScriptExporter {
         }
         embedded.put("pyodide-lock.json", embed(body, index, packages.lockJson().getBytes(StandardCharsets.UTF_8), "application/json"));
 
-        Map<String, Object> manifest = manifest("offline", config.withoutPackages(), packages.names());
+        Map<String, Object> manifest = manifest("offline", config.withoutPackages(), packages.names(), modules);
         manifest.put("assets", embedded);
         addRuntime(page, manifest, body.toString());
         Path file = write(options.output(), page.result());
         return new ExportResult(file, List.of(file), Files.size(file), packages.names(), packages.notes());
     }
 
-    private ExportResult exportSite(PageSplicer page, PageConfig config, ExportOptions options) throws IOException {
+    private ExportResult exportSite(PageSplicer page, PageConfig config, LocalModules modules, ExportOptions options) throws IOException {
         assets.requireRuntime();
         BrowserPackages packages = resolver.resolve(config.packages());
         Path folder = options.output();
@@ -157,7 +167,7 @@ public final class PyScriptExporter {
             }
         }
 
-        Map<String, Object> manifest = manifest("site", config.withoutPackages(), packages.names());
+        Map<String, Object> manifest = manifest("site", config.withoutPackages(), packages.names(), modules);
         manifest.put("core", "./" + coreDir + "core.js");
         manifest.put("css", "./" + coreDir + "core.css");
         manifest.put("pyodideDir", "./" + pyodideDir);
@@ -178,12 +188,13 @@ public final class PyScriptExporter {
         return new ExportResult(index, written, bytes, packages.names(), packages.notes());
     }
 
-    private Map<String, Object> manifest(String mode, Map<String, Object> config, List<String> packages) {
+    private Map<String, Object> manifest(String mode, Map<String, Object> config, List<String> packages, LocalModules modules) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("mode", mode);
         manifest.put("pyodideVersion", assets.versions().pyodide());
         manifest.put("config", config);
         manifest.put("packages", packages);
+        manifest.put("modules", modules.files());
         manifest.put("driver", resource("page_runtime.py"));
         return manifest;
     }

@@ -107,6 +107,8 @@
   window.pagebook = {
     timings,
     cells: () => cells.map(cell => ({ id: cell.id, source: cell.textContent })),
+    /** JSON {relative path: source} of the notebook's own modules the cells import. */
+    modules: () => JSON.stringify(manifest.modules || {}),
     showOutputs(cellId, json) {
       const cell = document.getElementById(cellId);
       const shown = JSON.parse(json).filter(output => !isPageWrite(output)).map(renderOutput);

@@ -165,8 +165,24 @@ async def run_cell(cell_id, source):
     return json.dumps(outputs)
 
 
+def _install_modules():
+    # The notebook's own modules (helpers.py next to it): last on sys.path, as in the kernel, so
+    # they are found wherever the page is opened and hide no package.
+    modules = json.loads(js.pagebook.modules())
+    if not modules:
+        return
+    root = "/pagebook-modules"
+    for relative, source in modules.items():
+        path = os.path.join(root, *relative.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(source)
+    sys.path.append(root)
+
+
 async def run_all():
     try:
+        _install_modules()
         for cell in js.pagebook.cells():
             js.pagebook.showOutputs(cell.id, await run_cell(cell.id, cell.source))
     except BaseException as error:

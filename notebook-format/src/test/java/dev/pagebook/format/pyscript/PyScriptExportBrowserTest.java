@@ -135,6 +135,35 @@ class PyScriptExportBrowserTest {
         }
     }
 
+    @Test
+    void modulesNextToTheNotebookAreImportedInTheBrowser() throws Exception {
+        Path notebook = dir.resolve("nb/helpers-notebook.html");
+        Files.createDirectories(notebook.getParent().resolve("tools"));
+        Files.writeString(notebook, """
+                <!DOCTYPE html>
+                <html><head><meta charset="utf-8"><title>helpers</title></head><body>
+                <script type="py" id="c1" target="c1-output">
+                import helpers
+                from tools.calc import double
+                print(helpers.GREETING, double(21), helpers.__file__)
+                </script>
+                </body></html>
+                """);
+        Files.writeString(notebook.resolveSibling("helpers.py"), "GREETING = 'hello from helpers.py'\n");
+        Files.writeString(notebook.resolveSibling("tools/__init__.py"), "");
+        Files.writeString(notebook.resolveSibling("tools/calc.py"), "def double(x):\n    return 2 * x\n");
+        // Exported elsewhere: the page must not rely on the files beside it.
+        ExportResult result = PyScriptExporter.export(notebook,
+                new ExportOptions(ExportMode.OFFLINE, dir.resolve("elsewhere/page.html"), assets));
+
+        try (HeadlessChromium chromium = new HeadlessChromium(true); CdpSession page = chromium.page()) {
+            page.send("Page.navigate", Map.of("url", result.page().toUri().toString()));
+            page.waitFor("document.documentElement.dataset.pagebook", LIVE_TIMEOUT);
+            assertThat(page.evaluate("document.getElementById('c1-output').innerText").asText())
+                    .isEqualTo("hello from helpers.py 42 /pagebook-modules/helpers.py\n");
+        }
+    }
+
     /** Saved outputs show before Python; the live ones replace them with the same text. */
     static void assertLiveOutputsEqualSaved(CdpSession page) throws InterruptedException {
         page.waitFor("document.getElementById('c3-output')", Duration.ofSeconds(30));

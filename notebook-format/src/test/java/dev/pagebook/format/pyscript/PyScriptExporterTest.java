@@ -1,6 +1,7 @@
 package dev.pagebook.format.pyscript;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,5 +98,51 @@ class PyScriptExporterTest {
         assertThat(manifest.path("config").path("packages").toString()).isEqualTo("[\"numpy\"]");
         assertThat(ImportedPackages.modules(Jsoup.parse(RAN))).containsExactly("pyscript", "math", "numpy");
         assertThat(ImportedPackages.infer(Jsoup.parse(RAN), List.of("NumPy>=2"), assets)).isEmpty();
+    }
+
+    private static final String IMPORTS_HELPERS = """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>t</title></head><body>
+            <script type="py" id="c1">
+            import helpers, json
+            from tools.calc import double
+            print(helpers.GREETING, double(21))
+            </script>
+            </body></html>
+            """;
+
+    @Test
+    void theCellsOwnModulesFromTheNotebooksFolderTravelWithThePage() throws Exception {
+        Path notebook = dir.resolve("nb.html");
+        Files.writeString(notebook, IMPORTS_HELPERS);
+        Files.writeString(dir.resolve("helpers.py"), "GREETING = 'hello'\n");
+        Files.writeString(dir.resolve("unused.py"), "raise SystemExit\n");
+        Files.createDirectories(dir.resolve("tools/__pycache__"));
+        Files.writeString(dir.resolve("tools/__init__.py"), "");
+        Files.writeString(dir.resolve("tools/calc.py"), "def double(x):\n    return 2 * x\n");
+        Files.writeString(dir.resolve("tools/__pycache__/calc.py"), "stale");
+
+        ExportResult result = PyScriptExporter.export(notebook,
+                new ExportOptions(ExportMode.LINKED, dir.resolve("out/page.html"), RuntimeAssets.fromDefaultCache()));
+        JsonNode manifest = new ObjectMapper().readTree(Jsoup.parse(result.page().toFile()).getElementById("pagebook-export").data());
+        assertThat(manifest.path("modules").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("helpers.py", "tools/__init__.py", "tools/calc.py");
+        assertThat(manifest.path("modules").path("tools/calc.py").asText()).isEqualTo("def double(x):\n    return 2 * x\n");
+        assertThat(result.notes()).contains(
+                "the cells import tools, helpers from the notebook's folder: helpers.py, tools/__init__.py, tools/calc.py are in the page");
+
+        Files.write(dir.resolve("helpers.py"), new byte[] {'X', '=', '\'', (byte) 0xE9, '\''});
+        assertThatThrownBy(() -> PyScriptExporter.export(notebook,
+                new ExportOptions(ExportMode.LINKED, dir.resolve("out/page.html"), RuntimeAssets.fromDefaultCache())))
+                .isInstanceOf(ExportException.class).hasMessageContaining("helpers.py: not UTF-8 text");
+    }
+
+    @Test
+    void aNotebookGivenAsTextWithoutAFolderCarriesNoModules() throws Exception {
+        Files.writeString(dir.resolve("helpers.py"), "GREETING = 'hello'\n");
+        ExportResult result = new PyScriptExporter(RuntimeAssets.fromDefaultCache()).export(IMPORTS_HELPERS, "nb.html",
+                new ExportOptions(ExportMode.LINKED, dir.resolve("page.html"), RuntimeAssets.fromDefaultCache()));
+        JsonNode manifest = new ObjectMapper().readTree(Jsoup.parse(result.page().toFile()).getElementById("pagebook-export").data());
+        assertThat(manifest.path("modules").size()).isZero();
     }
 }
