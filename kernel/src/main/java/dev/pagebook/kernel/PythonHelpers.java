@@ -19,9 +19,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The kernel's Python packages ({@code pagebook_kernel}, {@code pyscript}) copied from the jar to
- * a folder named by their content hash, so GraalPy can import them from disk and cache their
- * bytecode next to it; unchanged helpers are extracted once per machine.
+ * The kernel's Python packages ({@code pagebook_kernel}, {@code pyscript}, and the magics shared
+ * with exported pages) copied from the jars to a folder named by their content hash, so GraalPy
+ * can import them from disk and cache their bytecode next to it; unchanged helpers are extracted
+ * once per machine.
  */
 final class PythonHelpers {
 
@@ -80,7 +81,21 @@ final class PythonHelpers {
         }
     }
 
+    /** Shared with exported pages (notebook-format), so a magic means the same in both. */
+    private static final String SHARED_MAGICS = "/dev/pagebook/format/python/pagebook_magics.py";
+
     private static Map<String, byte[]> read() throws IOException {
+        Map<String, byte[]> files = readOwn();
+        try (var in = PythonHelpers.class.getResourceAsStream(SHARED_MAGICS)) {
+            if (in == null) {
+                throw new IOException(SHARED_MAGICS + " is missing from the class path");
+            }
+            files.put("pagebook_kernel/magics.py", in.readAllBytes());
+        }
+        return files;
+    }
+
+    private static Map<String, byte[]> readOwn() throws IOException {
         URI uri;
         try {
             uri = PythonHelpers.class.getResource(ROOT).toURI();

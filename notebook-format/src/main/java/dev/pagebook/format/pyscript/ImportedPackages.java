@@ -66,14 +66,21 @@ final class ImportedPackages {
         return false;
     }
 
+    /** The source of each inline Python cell, in page order. */
+    static List<String> cellSources(Document page) {
+        List<String> sources = new ArrayList<>();
+        for (Element cell : page.select("script[type=py], script[type=mpy], py-script, mpy-script")) {
+            if (!cell.hasAttr("src")) {
+                sources.add(cell.normalName().equals("script") ? cell.data() : cell.wholeText());
+            }
+        }
+        return sources;
+    }
+
     /** Top-level module names the cells import (relative imports aside). */
     static Set<String> modules(Document page) {
         Set<String> modules = new LinkedHashSet<>();
-        for (Element cell : page.select("script[type=py], script[type=mpy], py-script, mpy-script")) {
-            if (cell.hasAttr("src")) {
-                continue;
-            }
-            String code = cell.normalName().equals("script") ? cell.data() : cell.wholeText();
+        for (String code : cellSources(page)) {
             Matcher from = FROM.matcher(code);
             while (from.find()) {
                 modules.add(from.group(1).split("\\.")[0]);

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -29,6 +30,9 @@ public final class PyScriptExporter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARK = "<!-- added by Pagebook's export -->\n";
+    /** The kernel's magics (%time, !ls, %%html...), shipped in pages whose cells use them. */
+    private static final String MAGICS = "/dev/pagebook/format/python/pagebook_magics.py";
+    private static final Pattern MAGIC_LINE = Pattern.compile("^[ \\t]*(%%?|!)\\w", Pattern.MULTILINE);
 
     private final RuntimeAssets assets;
     private final BrowserPackageResolver resolver;
@@ -98,7 +102,7 @@ public final class PyScriptExporter {
 
     private ExportResult exportLinked(PageSplicer page, PageConfig config, LocalModules modules, ExportOptions options) throws IOException {
         RuntimeVersions versions = assets.versions();
-        Map<String, Object> manifest = manifest("linked", config.values(), List.of(), modules);
+        Map<String, Object> manifest = manifest("linked", config.values(), List.of(), modules, usesMagics(page));
         manifest.put("core", versions.coreUrl());
         manifest.put("css", versions.coreCssUrl());
         manifest.put("interpreter", versions.pyodideCdnBase() + "pyodide.mjs");
@@ -130,7 +134,7 @@ public final class PyScriptExporter {
         }
         embedded.put("pyodide-lock.json", embed(body, index, packages.lockJson().getBytes(StandardCharsets.UTF_8), "application/json"));
 
-        Map<String, Object> manifest = manifest("offline", config.withoutPackages(), packages.names(), modules);
+        Map<String, Object> manifest = manifest("offline", config.withoutPackages(), packages.names(), modules, usesMagics(page));
         manifest.put("assets", embedded);
         addRuntime(page, manifest, body.toString());
         Path file = write(options.output(), page.result());
@@ -167,7 +171,7 @@ public final class PyScriptExporter {
             }
         }
 
-        Map<String, Object> manifest = manifest("site", config.withoutPackages(), packages.names(), modules);
+        Map<String, Object> manifest = manifest("site", config.withoutPackages(), packages.names(), modules, usesMagics(page));
         manifest.put("core", "./" + coreDir + "core.js");
         manifest.put("css", "./" + coreDir + "core.css");
         manifest.put("pyodideDir", "./" + pyodideDir);
@@ -188,15 +192,23 @@ public final class PyScriptExporter {
         return new ExportResult(index, written, bytes, packages.names(), packages.notes());
     }
 
-    private Map<String, Object> manifest(String mode, Map<String, Object> config, List<String> packages, LocalModules modules) {
+    private Map<String, Object> manifest(String mode, Map<String, Object> config, List<String> packages, LocalModules modules,
+                                         boolean usesMagics) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("mode", mode);
         manifest.put("pyodideVersion", assets.versions().pyodide());
         manifest.put("config", config);
         manifest.put("packages", packages);
         manifest.put("modules", modules.files());
+        if (usesMagics) {
+            manifest.put("magics", resource(MAGICS));
+        }
         manifest.put("driver", resource("page_runtime.py"));
         return manifest;
+    }
+
+    private static boolean usesMagics(PageSplicer page) {
+        return ImportedPackages.cellSources(page.document()).stream().anyMatch(code -> MAGIC_LINE.matcher(code).find());
     }
 
     /**

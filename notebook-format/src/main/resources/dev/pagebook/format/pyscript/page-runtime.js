@@ -109,6 +109,8 @@
     cells: () => cells.map(cell => ({ id: cell.id, source: cell.textContent })),
     /** JSON {relative path: source} of the notebook's own modules the cells import. */
     modules: () => JSON.stringify(manifest.modules || {}),
+    /** The kernel's magics module (Python source), or '' when no cell uses a magic. */
+    magics: () => manifest.magics || '',
     showOutputs(cellId, json) {
       const cell = document.getElementById(cellId);
       const shown = JSON.parse(json).filter(output => !isPageWrite(output)).map(renderOutput);

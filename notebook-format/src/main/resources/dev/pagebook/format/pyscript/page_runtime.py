@@ -109,10 +109,46 @@ _namespace = __main__.__dict__
 _namespace["display"] = display
 
 
+class _HtmlMagicOutput:
+    """What %%html shows: the kernel's bundle for it (IPython's HTML), so saved and live agree."""
+
+    def __init__(self, html):
+        self.html = html
+
+    def _repr_mimebundle_(self):
+        return {"text/html": self.html, "text/plain": "<HTML object>"}
+
+
+def _load_magics():
+    """The kernel's magics (pagebook_magics, shipped in the manifest when a cell uses one)."""
+    source = js.pagebook.magics()
+    if not source:
+        return None
+    module = types.ModuleType("pagebook_magics")
+    module.__file__ = _MAGICS_FILE
+    exec(compile(source, _MAGICS_FILE, "exec"), module.__dict__)
+    sys.modules["pagebook_magics"] = module
+
+    def pip(args):
+        print(f"%pip {' '.join(args)}: skipped in the page, which loads the packages its config names "
+              "(the export adds those the cells import)", file=sys.stderr)
+
+    def system(command):
+        raise module.UsageError(f"!{command}: shell commands cannot run in a web page")
+
+    _namespace[module.NAME] = module.Magics(pip=pip, system=system,
+                                            display_html=lambda html: display(_HtmlMagicOutput(html)))
+    return module
+
+
+_MAGICS_FILE = "<pagebook magics>"
+
+
 def _error_output(error, filename):
     # Frames are listed without column carets: they differ between Python versions (and the
-    # kernel), the file and line are what the reader needs.
-    frames = traceback.extract_tb(error.__traceback__)
+    # kernel), the file and line are what the reader needs. The magics' own frames are left out,
+    # as in the kernel.
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename != _MAGICS_FILE]
     while frames and frames[0].filename != filename:
         frames.pop(0)
     lines = ["Traceback (most recent call last):"] if frames else []
@@ -137,6 +173,8 @@ async def run_cell(cell_id, source):
     filename = f"<cell {cell_id}>"
     code = textwrap.dedent(source).strip("\n") + "\n"
     linecache.cache[filename] = (len(code), None, code.splitlines(True), filename)
+    if _magics is not None:
+        code = _magics.translate(code, filename)
     _outputs = []
     js.pagebook.watchPage()
     stdout, stderr = sys.stdout, sys.stderr
@@ -180,9 +218,14 @@ def _install_modules():
     sys.path.append(root)
 
 
+_magics = None
+
+
 async def run_all():
+    global _magics
     try:
         _install_modules()
+        _magics = _load_magics()
         for cell in js.pagebook.cells():
             js.pagebook.showOutputs(cell.id, await run_cell(cell.id, cell.source))
     except BaseException as error:

@@ -164,6 +164,42 @@ class PyScriptExportBrowserTest {
         }
     }
 
+    @Test
+    void magicsMeanInThePageWhatTheyMeanInTheKernel() throws Exception {
+        Path notebook = dir.resolve("magics.html");
+        Files.writeString(notebook, """
+                <!DOCTYPE html>
+                <html><head><meta charset="utf-8"><title>magics</title></head><body>
+                <script type="py" id="c1" target="c1-output">
+                %time total = sum(range(10))
+                print(total)
+                </script>
+                <script type="py" id="c2" target="c2-output">
+                %%html
+                <i id="made-by-magic">made by %%html</i>
+                </script>
+                <script type="py" id="c3" target="c3-output">
+                %pip install nothing-here
+                !ls
+                </script>
+                </body></html>
+                """);
+        ExportResult result = PyScriptExporter.export(notebook, new ExportOptions(ExportMode.OFFLINE, dir.resolve("page.html"), assets));
+
+        try (HeadlessChromium chromium = new HeadlessChromium(true); CdpSession page = chromium.page()) {
+            page.send("Page.navigate", Map.of("url", result.page().toUri().toString()));
+            page.waitFor("document.documentElement.dataset.pagebook", LIVE_TIMEOUT);
+            assertThat(page.evaluate("document.getElementById('c1-output').innerText").asText())
+                    .matches("(?s)CPU times: total: .*\nWall time: .*\n45\n");
+            assertThat(page.evaluate("document.querySelector('#c2-output #made-by-magic')?.textContent").asText())
+                    .isEqualTo("made by %%html");
+            assertThat(page.evaluate("document.getElementById('c3-output').innerText").asText())
+                    .contains("%pip install nothing-here: skipped in the page")
+                    .contains("UsageError: !ls: shell commands cannot run in a web page")
+                    .doesNotContain("pagebook magics");
+        }
+    }
+
     /** Saved outputs show before Python; the live ones replace them with the same text. */
     static void assertLiveOutputsEqualSaved(CdpSession page) throws InterruptedException {
         page.waitFor("document.getElementById('c3-output')", Duration.ofSeconds(30));

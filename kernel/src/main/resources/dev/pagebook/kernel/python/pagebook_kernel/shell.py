@@ -21,44 +21,44 @@ class PipFailed(Exception):
     pass
 
 
-def _pip(argline):
-    args = argline.split()
-    status = channel.pip(args)
+def _pip(args):
+    status = channel.pip(list(args))
     import importlib
     importlib.invalidate_caches()
     if status != 0:
         raise PipFailed(f"pip {' '.join(args)} failed with exit status {status}")
 
 
-def _config(setting):
+def _system(command):
+    """!command: its output streams into the cell as it comes; stopping the cell stops it."""
+    import subprocess
+    process = subprocess.Popen(command, shell=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               stdin=subprocess.DEVNULL, text=True, errors="replace", bufsize=1)
+    try:
+        for line in process.stdout:
+            sys.stdout.write(line)
+        process.wait()
+    except BaseException:
+        process.kill()
+        raise
+    finally:
+        process.stdout.close()
+
+
+def _configure(setting):
     """IPython's %config for the one setting that means something here: the figure formats."""
+    import ast
     import re
     m = re.match(r"^InlineBackend\.figure_formats?\s*=\s*(.+)$", setting)
-    if m:
-        return f"__import__('pagebook_kernel.mpl_backend').mpl_backend.set_figure_formats({m.group(1)})"
-    return f"print({('%config ' + setting + ': not supported by the Pagebook kernel (only InlineBackend.figure_formats)')!r})"
+    if not m:
+        print(f"%config {setting}: not supported by the Pagebook kernel (only InlineBackend.figure_formats)")
+        return
+    from pagebook_kernel import mpl_backend
+    mpl_backend.set_figure_formats(ast.literal_eval(m.group(1).strip()))
 
 
-def _translate_magics(code):
-    """%pip/!pip become calls; %matplotlib is accepted and ignored; %config sets figure formats.
-    Line numbers are kept."""
-    if "%" not in code and "!" not in code:
-        return code
-    import re
-    magic = re.compile(r"^(\s*)([%!])(\w+)(.*)$")
-    lines = code.split("\n")
-    for i, line in enumerate(lines):
-        m = magic.match(line)
-        if not m:
-            continue
-        indent, _, name, rest = m.groups()
-        if name == "pip":
-            lines[i] = f"{indent}__pagebook_pip__({rest.strip()!r})"
-        elif name == "matplotlib":
-            lines[i] = f"{indent}pass"
-        elif name == "config":
-            lines[i] = indent + _config(rest.strip())
-    return "\n".join(lines)
+def _display_html(html):
+    rich.display(rich.HTML(html))
 
 
 def _located_indent_error(error, code, filename):
@@ -85,9 +85,8 @@ def _located_indent_error(error, code, filename):
 class Shell:
 
     def __init__(self):
-        self.namespace = {"__name__": "__main__", "__builtins__": __builtins__,
-                          "__pagebook_pip__": _pip, "display": rich.display}
-        self.hidden = set(self.namespace)
+        self.namespace = {"__name__": "__main__", "__builtins__": __builtins__, "display": rich.display}
+        self.hidden = set(self.namespace) | {"__pagebook_magics__"}
         self.stdout = CellStream("stdout", self._silence)
         self.stderr = CellStream("stderr", self._silence)
         self._devnull = None
@@ -122,7 +121,7 @@ class Shell:
         _sources.remember(filename, code)
         self.cell_filenames.add(filename)
         try:
-            self._run(_translate_magics(code), filename, count)
+            self._run(self._without_magics(code, filename), filename, count)
             status = "ok"
         except BaseException as e:  # noqa: B036 - SystemExit must not end the kernel either
             self._report(e)
@@ -131,6 +130,17 @@ class Shell:
             self._flush_figures()
             _artist_docs.flush()
         return status
+
+    def _without_magics(self, code, filename):
+        """%time, !ls, %%html ... as plain Python (pagebook_kernel.magics, shared with exported pages)."""
+        if "%" not in code and "!" not in code:
+            return code
+        from pagebook_kernel import magics
+        translated = magics.translate(code, filename)
+        if translated is not code and magics.NAME not in self.namespace:
+            self.namespace[magics.NAME] = magics.Magics(pip=_pip, system=_system, configure=_configure,
+                                                        display_html=_display_html)
+        return translated
 
     def _run(self, code, filename, count):
         try:
