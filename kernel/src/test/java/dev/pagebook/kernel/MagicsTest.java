@@ -59,7 +59,7 @@ class MagicsTest {
     }
 
     @Test
-    void aShellCommandStreamsItsOutputIntoTheCell() throws Exception {
+    void aShellCommandGetsPythonsValuesAndItsOutputShowsInTheCell() throws Exception {
         RecordingSink sink = run("for word in ['one', 'two']:\n    !echo {word} from the shell, {len(word)} letters\n!echo done 1>&2");
         assertThat(sink.stdout()).isEqualTo("one from the shell, 3 letters\ntwo from the shell, 3 letters\ndone\n");
     }
