@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 final class PythonHelpers {
 
     private static final String ROOT = "/dev/pagebook/kernel/python";
+    /** Shared with exported pages (notebook-format), so a magic means the same in both. */
+    private static final String SHARED_MAGICS = "/dev/pagebook/format/python/pagebook_magics.py";
     private static volatile Path extracted;
 
     private PythonHelpers() {
@@ -80,9 +82,6 @@ final class PythonHelpers {
             throw new IllegalStateException(e);
         }
     }
-
-    /** Shared with exported pages (notebook-format), so a magic means the same in both. */
-    private static final String SHARED_MAGICS = "/dev/pagebook/format/python/pagebook_magics.py";
 
     private static Map<String, byte[]> read() throws IOException {
         Map<String, byte[]> files = readOwn();

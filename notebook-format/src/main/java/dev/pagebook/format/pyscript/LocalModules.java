@@ -1,11 +1,12 @@
 package dev.pagebook.format.pyscript;
 
+import dev.pagebook.format.NotebookFormatException;
+import dev.pagebook.format.PageText;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 record LocalModules(Map<String, String> files, List<String> notes) {
 
     LocalModules {
-        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
         notes = List.copyOf(notes);
     }
 
@@ -55,10 +56,9 @@ record LocalModules(Map<String, String> files, List<String> notes) {
                         throw new ExportException("the cells import " + module + " from the notebook's folder, and its modules"
                                 + " come to more than " + MAX_BYTES / 1_000_000 + " MB: too large to put into the page");
                     }
-                    files.put(relative, StandardCharsets.UTF_8.newDecoder()
-                            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(source))).toString());
-                } catch (CharacterCodingException e) {
-                    throw new ExportException(source + ": not UTF-8 text (the cells import it from the notebook's folder)");
+                    files.put(relative, PageText.decode(Files.readAllBytes(source), source.toString()).text());
+                } catch (NotebookFormatException e) {
+                    throw new ExportException(e.getMessage() + " (the cells import it from the notebook's folder)");
                 } catch (IOException e) {
                     throw new ExportException("cannot read " + source + " (the cells import it): " + e.getMessage());
                 }

@@ -134,7 +134,8 @@ class PyScriptExporterTest {
         Files.write(dir.resolve("helpers.py"), new byte[] {'X', '=', '\'', (byte) 0xE9, '\''});
         assertThatThrownBy(() -> PyScriptExporter.export(notebook,
                 new ExportOptions(ExportMode.LINKED, dir.resolve("out/page.html"), RuntimeAssets.fromDefaultCache())))
-                .isInstanceOf(ExportException.class).hasMessageContaining("helpers.py: not UTF-8 text");
+                .isInstanceOf(ExportException.class)
+                .hasMessageContaining("helpers.py: invalid UTF-8 at byte offset 3").hasMessageContaining("the cells import it");
     }
 
     @Test
