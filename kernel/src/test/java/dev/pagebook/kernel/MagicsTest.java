@@ -86,6 +86,8 @@ class MagicsTest {
         Output.Error error = run("%%time\nx = 1\n\n1 / 0").error();
         assertThat(error.ename()).isEqualTo("ZeroDivisionError");
         assertThat(String.join("\n", error.traceback())).contains("line 4").doesNotContain("magics.py");
+        // A cell magic after blank lines still counts, and so do its lines.
+        assertThat(String.join("\n", run("\n%%time\nx = 1\n1 / 0").error().traceback())).contains("line 4");
     }
 
     @Test

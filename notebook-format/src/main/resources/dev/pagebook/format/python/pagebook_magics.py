@@ -25,11 +25,12 @@ def translate(code, filename):
     if "%" not in code and "!" not in code:
         return code
     lines = code.split("\n")
-    if lines[0].startswith("%%"):
-        name, _, args = lines[0][2:].partition(" ")
-        body = "\n".join(lines[1:])
-        return (f"{NAME}.cell({name.strip()!r}, {args.strip()!r}, {body!r}, globals(), {filename!r})"
-                + "\n" * (len(lines) - 1))
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if lines[first].lstrip().startswith("%%"):
+        name, _, args = lines[first].lstrip()[2:].partition(" ")
+        body = "\n".join(lines[first + 1:])
+        call = f"{NAME}.cell({name.strip()!r}, {args.strip()!r}, {body!r}, globals(), {filename!r}, {first + 1})"
+        return "\n" * first + call + "\n" * (len(lines) - 1 - first)
     global _line_pattern
     if _line_pattern is None:
         import re
@@ -190,25 +191,26 @@ class Magics:
 
     # ---- cell magics -------------------------------------------------------------------------
 
-    def cell(self, name, args, body, namespace, filename):
+    def cell(self, name, args, body, namespace, filename, magic_line=1):
+        """A cell magic; body is the cell below line magic_line (1-based), the magic's own."""
         handler = getattr(self, "_cell_" + name, None)
         if handler is None:
             raise UsageError(f"Cell magic `%%{name}` not found. Pagebook has {_SUPPORTED}.")
-        return handler(args, body, namespace, filename)
+        return handler(args, body, namespace, filename, magic_line)
 
-    def _cell_time(self, args, body, namespace, filename):
-        return _timed(lambda: _run_body(body, namespace, filename))
+    def _cell_time(self, args, body, namespace, filename, magic_line):
+        return _timed(lambda: _run_body(body, namespace, filename, magic_line))
 
-    def _cell_timeit(self, args, body, namespace, filename):
+    def _cell_timeit(self, args, body, namespace, filename, magic_line):
         options, setup = _split_options(args, ("-n", "-r"))
         _timeit(body, setup or "pass", namespace, options)
 
-    def _cell_html(self, args, body, namespace, filename):
+    def _cell_html(self, args, body, namespace, filename, magic_line):
         if self._display_html is None:
             raise UsageError("%%html cannot show HTML here")
         self._display_html(body)
 
-    def _cell_writefile(self, args, body, namespace, filename):
+    def _cell_writefile(self, args, body, namespace, filename, magic_line):
         import os
         append = args.startswith("-a ")
         path = os.path.expanduser((args[3:] if append else args).strip().strip("'\""))
@@ -245,11 +247,11 @@ def _compile_statement(source, filename):
         return compile(source, filename, "exec"), False
 
 
-def _run_body(body, namespace, filename):
+def _run_body(body, namespace, filename, magic_line):
     """The cell below its %% line, with the cell's own line numbers; its last expression's value."""
     import ast
     tree = ast.parse(body, filename)
-    ast.increment_lineno(tree, 1)
+    ast.increment_lineno(tree, magic_line)
     last = None
     if tree.body and isinstance(tree.body[-1], ast.Expr) and not body.rstrip().endswith(";"):
         last = ast.Expression(tree.body.pop().value)
