@@ -119,4 +119,11 @@ class MagicsTest {
         run("%cd ..");
         assertThat(List.of(run("import os\nprint(os.getcwd())").stdout())).containsExactly(folder.toRealPath() + "\n");
     }
+
+    @Test
+    void magicsAreCompletedByName() {
+        assertThat(kernel.complete("x = 1\n%ti", 9)).extracting(Completion::text).containsExactly("%time", "%timeit");
+        assertThat(kernel.complete("%%w", 3)).singleElement()
+                .satisfies(c -> assertThat(c).isEqualTo(new Completion("%%writefile", "magic", 0, 3)));
+    }
 }

@@ -222,6 +222,14 @@ class Magics:
         print(f"{'Appending to' if append else 'Overwriting' if existed else 'Writing'} {path}")
 
 
+def line_magic_names():
+    return sorted(name[len("_line_"):] for name in dir(Magics) if name.startswith("_line_"))
+
+
+def cell_magic_names():
+    return sorted(name[len("_cell_"):] for name in dir(Magics) if name.startswith("_cell_"))
+
+
 _HIDDEN = {NAME, "__builtins__", "__name__", "__doc__"}
 
 

@@ -240,6 +240,13 @@ class Shell:
         """[(text, type, start, end)] for the dotted name before the cursor."""
         import re
         before = code[:cursor]
+        magic = re.match(r"^[ \t]*(%%?)(\w*)$", before.rsplit("\n", 1)[-1])
+        if magic:
+            from pagebook_kernel import magics
+            sigil, prefix = magic.groups()
+            names = magics.cell_magic_names() if sigil == "%%" else magics.line_magic_names()
+            start = cursor - len(sigil) - len(prefix)
+            return [(sigil + name, "magic", start, cursor) for name in names if name.startswith(prefix)]
         m = re.search(r"[A-Za-z_][\w.]*$|$", before)
         token = m.group(0)
         start = cursor - len(token)
