@@ -1,6 +1,10 @@
 package dev.pagebook.kernel;
 
 import dev.pagebook.format.model.Output;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The outputs of one running cell: stream text is coalesced (a fast print loop would otherwise
@@ -16,6 +20,7 @@ final class CellRun {
     private String pendingName;
     private long streamed;
     private boolean truncated;
+    private CompletableFuture<String> input;
 
     CellRun(OutputSink sink, long streamCap) {
         this.sink = sink;
@@ -59,6 +64,53 @@ final class CellRun {
         pending.setLength(0);
         pendingName = null;
         sink.clear();
+    }
+
+    /** Asks the sink for a line of input; the cell then polls {@link #awaitInput}. */
+    void requestInput(String prompt, boolean password) {
+        flush();
+        CompletableFuture<String> asked = sink.input(prompt, password);
+        synchronized (this) {
+            input = asked;
+        }
+    }
+
+    /**
+     * The answer to the pending request within {@code millis}: {"value", text}, {"wait", null}, or
+     * {"error", why}. Short waits keep the cell interruptible (Python polls between them).
+     */
+    String[] awaitInput(long millis) {
+        CompletableFuture<String> asked;
+        synchronized (this) {
+            asked = input;
+        }
+        if (asked == null) {
+            return new String[] {"error", "no input was asked for"};
+        }
+        try {
+            String value = asked.get(millis, TimeUnit.MILLISECONDS);
+            return new String[] {"value", value};
+        } catch (TimeoutException e) {
+            return new String[] {"wait", null};
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new String[] {"wait", null};
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            return new String[] {"error", cause == null || cause.getMessage() == null ? "the input was cancelled" : cause.getMessage()};
+        }
+    }
+
+    /** The cell has ended: a request still open is withdrawn (the app removes its field). */
+    void endInput() {
+        CompletableFuture<String> asked;
+        synchronized (this) {
+            asked = input;
+            input = null;
+        }
+        if (asked != null) {
+            asked.cancel(false);
+        }
     }
 
     synchronized void flush() {

@@ -319,6 +319,7 @@ public final class GraalPyKernel extends AbstractKernel {
             result = ExecutionReply.Status.ABORTED;
         } finally {
             recordPageChanges(run);
+            run.endInput();
             run.flush();
             current.set(null);
         }

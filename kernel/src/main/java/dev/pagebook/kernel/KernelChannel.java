@@ -68,6 +68,18 @@ public final class KernelChannel {
         run().clear();
     }
 
+    /** input(): asks whoever runs the cell for a line; answered through {@link #awaitInput}. */
+    @org.graalvm.polyglot.HostAccess.Export
+    public void requestInput(String prompt, boolean password) {
+        run().requestInput(prompt, password);
+    }
+
+    /** {"value", text}, {"wait", null} or {"error", why}, within {@code millis}. */
+    @org.graalvm.polyglot.HostAccess.Export
+    public String[] awaitInput(int millis) {
+        return run().awaitInput(millis);
+    }
+
     void usePip(PipRunner runner) {
         this.pip = runner;
     }

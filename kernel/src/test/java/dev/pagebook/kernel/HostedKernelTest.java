@@ -204,6 +204,27 @@ class HostedKernelTest {
     }
 
     @Test
+    void inputInTheHostIsAnsweredByTheAppsSink() throws Exception {
+        RecordingSink outputs = new RecordingSink();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        OutputSink sink = new OutputSink() {
+            @Override
+            public void accept(Output output) {
+                outputs.accept(output);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> input(String prompt, boolean password) {
+                asked.add(prompt);
+                return java.util.concurrent.CompletableFuture.completedFuture("from the app");
+            }
+        };
+        kernel.execute("cell", "print(input('Who? ').upper())", sink).get(2, TimeUnit.MINUTES);
+        assertThat(asked).containsExactly("Who? ");
+        assertThat(outputs.stdout()).isEqualTo("Who? from the app\nFROM THE APP\n");
+    }
+
+    @Test
     void osExitEndsOnlyTheCellAndTheHostStays() throws Exception {
         long host = kernel.hostPid();
         RecordingSink sink = run("import os\nos._exit(3)");

@@ -30,6 +30,7 @@ public final class CellViewModel {
     private final ObjectProperty<Duration> lastRunTime = new SimpleObjectProperty<>();
     private final ObjectProperty<RunState> runState = new SimpleObjectProperty<>(RunState.IDLE);
     private final BooleanProperty editing = new SimpleBooleanProperty();
+    private final ObjectProperty<InputQuestion> question = new SimpleObjectProperty<>();
     private Cell cell;
     private SourceLayout layout;
 
@@ -107,6 +108,11 @@ public final class CellViewModel {
 
     public ObjectProperty<RunState> runStateProperty() {
         return runState;
+    }
+
+    /** What the running cell's input() asks, while it waits for an answer; null otherwise. */
+    public ObjectProperty<InputQuestion> questionProperty() {
+        return question;
     }
 
     /** An HTML cell shows its source while edited and its rendering otherwise. */

@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -423,6 +424,11 @@ public final class NotebookViewModel {
         // Runs on the FX thread after every output batch the sink queued there (FIFO).
         running = null;
         vm.runStateProperty().set(CellViewModel.RunState.IDLE);
+        InputQuestion unanswered = vm.questionProperty().get();
+        if (unanswered != null) {
+            unanswered.answer().cancel(false);
+            vm.questionProperty().set(null);
+        }
         if (reply == null) {
             vm.append(List.of(new Output.Error("KernelError", "the kernel failed", List.of("The kernel failed; restart it."))));
         }
@@ -534,6 +540,20 @@ public final class NotebookViewModel {
             schedule();
         }
 
+        /** Shown after the outputs printed before it; gone once answered or withdrawn. */
+        @Override
+        public CompletableFuture<String> input(String prompt, boolean password) {
+            InputQuestion question = new InputQuestion(prompt, password, new CompletableFuture<>());
+            question.answer().whenComplete((answer, error) -> BackgroundTasks.onFx(() -> {
+                if (cell.questionProperty().get() == question) {
+                    cell.questionProperty().set(null);
+                }
+            }));
+            pending.add(question);
+            schedule();
+            return question.answer();
+        }
+
         private void schedule() {
             if (scheduled.compareAndSet(false, true)) {
                 BackgroundTasks.onFx(this::drain);
@@ -543,15 +563,21 @@ public final class NotebookViewModel {
         private void drain() {
             scheduled.set(false);
             List<Output> batch = new ArrayList<>();
+            InputQuestion question = null;
             for (Object item; (item = pending.poll()) != null; ) {
                 if (item == CLEAR) {
                     batch.clear();
                     cell.outputs().clear();
+                } else if (item instanceof InputQuestion asked) {
+                    question = asked;
                 } else {
                     batch.add((Output) item);
                 }
             }
             cell.append(batch);
+            if (question != null && !question.answer().isDone()) {
+                cell.questionProperty().set(question);
+            }
         }
     }
 }

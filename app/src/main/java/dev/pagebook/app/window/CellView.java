@@ -68,7 +68,7 @@ final class CellView extends BorderPane {
                     cell.lastRunTimeProperty()));
             time.managedProperty().bind(time.textProperty().isNotEmpty());
             time.visibleProperty().bind(time.managedProperty());
-            body.getChildren().addAll(editor, time, new OutputView(cell.outputs(), pageCss));
+            body.getChildren().addAll(editor, time, new OutputView(cell.outputs(), pageCss), new InputField(cell));
         } else {
             rendered = new HtmlFragmentView();
             rendered.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {

@@ -60,8 +60,10 @@ public final class NotebookView extends VirtualizedScrollPane<VirtualFlow<CellVi
         }
     }
 
+    /** Typing goes to a cell's editor or to the field of a cell's input(), not to cell commands. */
     boolean inEditMode() {
-        return getScene() != null && getScene().getFocusOwner() instanceof CodeEditor;
+        return getScene() != null && (getScene().getFocusOwner() instanceof CodeEditor
+                || getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl);
     }
 
     /** Keys that work in both modes (run, leave edit mode); caught before the editor sees them. */

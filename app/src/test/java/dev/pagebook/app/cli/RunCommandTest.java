@@ -75,6 +75,16 @@ class RunCommandTest {
     }
 
     @Test
+    void inputInABatchRunFailsSayingHowToGiveTheValue() throws Exception {
+        Path in = dir.resolve("asks.html");
+        Files.writeString(in, "<html><body><script type=\"py\" id=\"a\">name = input('Name? ')</script></body></html>");
+        CliRun run = CliRun.run("run", in.toString(), "-o", dir.resolve("o.html").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("EOFError: input() got no answer: a batch run has nobody to type an answer")
+                .contains("pagebook run -p NAME=VALUE");
+    }
+
+    @Test
     void aCellOverTheTimeoutIsInterrupted() throws Exception {
         Path in = dir.resolve("slow.html");
         Files.writeString(in, "<html><body><script type=\"py\" id=\"a\">while True: pass</script></body></html>");

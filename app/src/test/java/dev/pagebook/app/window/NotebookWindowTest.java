@@ -173,6 +173,29 @@ class NotebookWindowTest {
     }
 
     @Test
+    void inputAsksUnderTheCellAndWhatIsTypedThereGoesToPython(FxRobot robot) {
+        NotebookTab tab = fx(window::newNotebook);
+        NotebookViewModel vm = tab.notebook();
+        awaitIdleKernel(vm);
+        fx(() -> {
+            vm.cells().get(0).sourceProperty().set("name = input('Name? ')\nprint('hello', name)");
+            vm.runCell(0);
+            return null;
+        });
+        await("the question under the cell", 60, () -> fx(() -> robot.lookup(".cell-input-field").tryQuery().isPresent()));
+        javafx.scene.control.TextField field = robot.lookup(".cell-input-field").queryAs(javafx.scene.control.TextField.class);
+        await("the field to take the keyboard", 10, () -> fx(field::isFocused));
+        int cells = fx(() -> vm.cells().size());
+        // Letters go to the field, not to the notebook's command keys (A and B insert cells).
+        robot.write("Ab").push(KeyCode.ENTER);
+        await("the answer's output", 60, () -> fx(() -> vm.cells().get(0).executionCountProperty().get() != null));
+        assertThat(fx(() -> List.copyOf(vm.cells().get(0).outputs())))
+                .containsExactly(new Output.Stream("stdout", "Name? Ab\nhello Ab\n"));
+        assertThat(fx(() -> vm.cells().size())).isEqualTo(cells);
+        assertThat(fx(() -> robot.lookup(".cell-input-field").tryQuery().isPresent())).isFalse();
+    }
+
+    @Test
     void deletingACellWithDDIsUndoneWithZ(FxRobot robot) throws Exception {
         Path file = write("undo.html", page("""
                 <script type="py" id="a">x = 1</script>

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -37,7 +38,20 @@ final class HostProcess {
     /** How long a host may take to connect back (a cold JVM on a busy machine). */
     private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(3);
 
-    private record Run(OutputSink sink, CompletableFuture<ExecutionReply> reply) {
+    /** A cell running in the host; {@code question} is its open input() request, if any. */
+    private record Run(OutputSink sink, CompletableFuture<ExecutionReply> reply,
+                       AtomicReference<CompletableFuture<String>> question) {
+        Run(OutputSink sink, CompletableFuture<ExecutionReply> reply) {
+            this(sink, reply, new AtomicReference<>());
+        }
+
+        /** The cell has ended: an unanswered question is withdrawn (the app removes its field). */
+        void ended() {
+            CompletableFuture<String> open = question.getAndSet(null);
+            if (open != null) {
+                open.cancel(false);
+            }
+        }
     }
 
     private final Process process;
@@ -153,6 +167,12 @@ final class HostProcess {
                     }
                 }
                 case "reply" -> replied(id, message);
+                case "input" -> {
+                    Run run = runs.get(id);
+                    if (run != null) {
+                        asked(id, run, message);
+                    }
+                }
                 case "answer" -> {
                     CompletableFuture<JsonNode> query = queries.remove(id);
                     if (query != null) {
@@ -176,11 +196,33 @@ final class HostProcess {
         }
     }
 
+    /** input() in the host's cell: the app's sink answers, and the answer goes back. */
+    private void asked(long id, Run run, ObjectNode message) {
+        CompletableFuture<String> question = run.sink().input(message.path("prompt").asText(),
+                message.path("password").asBoolean());
+        run.question().set(question);
+        question.whenComplete((answer, error) -> {
+            ObjectNode reply = Wire.message("inputReply").put("id", id);
+            if (error == null) {
+                reply.put("value", answer);
+            } else {
+                reply.put("error", error instanceof java.util.concurrent.CancellationException
+                        ? "the question was withdrawn" : String.valueOf(unwrap(error).getMessage()));
+            }
+            send(reply);
+        });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
     private void replied(long id, ObjectNode message) {
         Run run = runs.remove(id);
         if (run == null) {
             return;
         }
+        run.ended();
         if (message.path("error").isTextual()) {
             run.reply().completeExceptionally(new IllegalStateException(message.path("error").asText()));
             return;
@@ -228,6 +270,7 @@ final class HostProcess {
         boolean wasReady = idle.isDone() && !idle.isCompletedExceptionally();
         status = KernelStatus.DEAD;
         for (Run run : runs.values()) {
+            run.ended();
             if (!stopping) {
                 run.sink().accept(wasReady
                         ? new Output.Error("KernelDied", "exit code " + exitCode,

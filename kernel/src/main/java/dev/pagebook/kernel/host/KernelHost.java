@@ -12,7 +12,9 @@ import dev.pagebook.kernel.KernelStatus;
 import dev.pagebook.kernel.OutputSink;
 import dev.pagebook.kernel.VariableInfo;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -35,6 +37,8 @@ final class KernelHost {
         return t;
     });
     private final CompletableFuture<Integer> finished = new CompletableFuture<>();
+    /** input() questions sent to the app, by the id of the cell run that asked. */
+    private final Map<Long, CompletableFuture<String>> questions = new ConcurrentHashMap<>();
     private GraalPyKernel kernel;
 
     KernelHost(Wire wire) {
@@ -83,6 +87,14 @@ final class KernelHost {
             case "domReply" -> page.answered(id, message.get("value"),
                     message.path("error").isTextual() ? message.path("error").asText() : null);
             case "interrupt" -> kernel.interrupt();
+            case "inputReply" -> {
+                CompletableFuture<String> question = questions.remove(id);
+                if (question != null && message.path("value").isTextual()) {
+                    question.complete(message.path("value").asText());
+                } else if (question != null) {
+                    question.completeExceptionally(new IllegalStateException(message.path("error").asText("no answer")));
+                }
+            }
             case "complete" -> answer(id, () -> completions(message));
             case "inspect" -> answer(id, () -> Wire.JSON.getNodeFactory().textNode(
                     kernel.inspect(message.path("code").asText(), message.path("cursor").asInt()).orElse(null)));
@@ -107,6 +119,15 @@ final class KernelHost {
             @Override
             public void clear() {
                 send(Wire.message("clear").put("id", id));
+            }
+
+            @Override
+            public CompletableFuture<String> input(String prompt, boolean password) {
+                CompletableFuture<String> question = new CompletableFuture<>();
+                questions.put(id, question);
+                question.whenComplete((answer, error) -> questions.remove(id, question));
+                send(Wire.message("input").put("id", id).put("prompt", prompt).put("password", password));
+                return question;
             }
         };
     }

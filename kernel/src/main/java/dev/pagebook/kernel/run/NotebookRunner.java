@@ -9,6 +9,7 @@ import dev.pagebook.format.model.PythonCell;
 import dev.pagebook.kernel.ExecutionReply;
 import dev.pagebook.kernel.Kernel;
 import dev.pagebook.kernel.KernelStatus;
+import dev.pagebook.kernel.OutputSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,9 +76,19 @@ public final class NotebookRunner {
     }
 
     private ExecutionReply execute(PythonCell cell, List<Output> outputs) throws InterruptedException {
-        var future = kernel.execute(cell.id(), cell.code(), output -> {
-            synchronized (outputs) {
-                outputs.add(output);
+        var future = kernel.execute(cell.id(), cell.code(), new OutputSink() {
+            @Override
+            public void accept(Output output) {
+                synchronized (outputs) {
+                    outputs.add(output);
+                }
+            }
+
+            @Override
+            public CompletableFuture<String> input(String prompt, boolean password) {
+                return CompletableFuture.failedFuture(new UnsupportedOperationException("a batch run has nobody to"
+                        + " type an answer; give the value as a parameter instead (a cell tagged 'parameters' and"
+                        + " pagebook run -p NAME=VALUE)"));
             }
         });
         try {

@@ -54,6 +54,18 @@ def clear_output(wait=False):
     _host.clearOutput(bool(wait))
 
 
+def input_line(prompt, password=False):
+    """input() and getpass(): the line the user types in answer to prompt (EOFError if nobody can)."""
+    _host.requestInput(prompt, bool(password))
+    while True:
+        # Short waits: between them the cell can be interrupted.
+        state, text = _host.awaitInput(100)
+        if state == "value":
+            return text
+        if state == "error":
+            raise EOFError(f"input() got no answer: {text}")
+
+
 def pip(args):
     return _host.pip(dumps(list(args)))
 

@@ -61,6 +61,23 @@ def _display_html(html):
     rich.display(rich.HTML(html))
 
 
+def _input(prompt=""):
+    """input() in a cell: the app asks under the cell; the answer is echoed after the prompt, as in Jupyter."""
+    prompt = str(prompt)
+    line = channel.input_line(prompt)
+    sys.stdout.write(prompt + line + "\n")
+    return line
+
+
+def _getpass(prompt="Password: ", stream=None):
+    """getpass.getpass() in a cell: asked like input(), but not shown and not echoed."""
+    return channel.input_line(str(prompt), password=True)
+
+
+def _use_kernel_getpass(module):
+    module.getpass = _getpass
+
+
 def _located_indent_error(error, code, filename):
     """GraalPy 25 puts "unexpected indent" on the cell's first line; tokenize finds the real one."""
     if error.msg != "unexpected indent":
@@ -92,6 +109,13 @@ class Shell:
         self._devnull = None
         self._listen()
         sys.displayhook = lambda value: None
+        import builtins
+        builtins.input = _input
+        if "getpass" in sys.modules:
+            _use_kernel_getpass(sys.modules["getpass"])
+        else:
+            from pagebook_kernel import import_hooks
+            import_hooks.after_import("getpass", _use_kernel_getpass)
         self.cell_filenames = set()
         self.current_cell = None
 
