@@ -93,7 +93,9 @@ final class CellRun {
         } catch (TimeoutException e) {
             return new String[] {"wait", null};
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Context.interrupt() woke the wait; the KeyboardInterrupt comes at Python's next
+            // safepoint. The flag stays cleared: left set, it would break whatever the kernel
+            // thread blocks on next (an interruptible file channel closes, for one).
             return new String[] {"wait", null};
         } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;

@@ -204,7 +204,7 @@ class HostedKernelTest {
     }
 
     @Test
-    void inputInTheHostIsAnsweredByTheAppsSink() throws Exception {
+    void inputAndGetpassInTheHostAreAnsweredByTheAppsSink() throws Exception {
         RecordingSink outputs = new RecordingSink();
         List<String> asked = new CopyOnWriteArrayList<>();
         OutputSink sink = new OutputSink() {
@@ -215,13 +215,15 @@ class HostedKernelTest {
 
             @Override
             public java.util.concurrent.CompletableFuture<String> input(String prompt, boolean password) {
-                asked.add(prompt);
+                asked.add(prompt + (password ? "(hidden)" : ""));
                 return java.util.concurrent.CompletableFuture.completedFuture("from the app");
             }
         };
-        kernel.execute("cell", "print(input('Who? ').upper())", sink).get(2, TimeUnit.MINUTES);
-        assertThat(asked).containsExactly("Who? ");
-        assertThat(outputs.stdout()).isEqualTo("Who? from the app\nFROM THE APP\n");
+        kernel.execute("cell", "print(input('Who? ').upper())\nimport getpass\nprint(len(getpass.getpass('Secret? ')))", sink)
+                .get(2, TimeUnit.MINUTES);
+        assertThat(asked).containsExactly("Who? ", "Secret? (hidden)");
+        // getpass's answer is not echoed.
+        assertThat(outputs.stdout()).as("%s", outputs.outputs()).isEqualTo("Who? from the app\nFROM THE APP\n12\n");
     }
 
     @Test
