@@ -227,6 +227,31 @@ class HostedKernelTest {
     }
 
     @Test
+    void aQuestionLeftOpenIsWithdrawnFromTheAppWhenTheCellIsInterrupted() throws Exception {
+        java.util.concurrent.CompletableFuture<String> never = new java.util.concurrent.CompletableFuture<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        OutputSink sink = new OutputSink() {
+            @Override
+            public void accept(Output output) {
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> input(String prompt, boolean password) {
+                asked.add(prompt);
+                return never;
+            }
+        };
+        var reply = kernel.execute("cell", "input('Waiting: ')", sink);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (asked.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        kernel.interrupt();
+        assertThat(reply.get(30, TimeUnit.SECONDS).status()).isEqualTo(ExecutionReply.Status.INTERRUPTED);
+        assertThat(never).as("the app's field goes when its question is withdrawn").isCancelled();
+    }
+
+    @Test
     void osExitEndsOnlyTheCellAndTheHostStays() throws Exception {
         long host = kernel.hostPid();
         RecordingSink sink = run("import os\nos._exit(3)");

@@ -424,11 +424,6 @@ public final class NotebookViewModel {
         // Runs on the FX thread after every output batch the sink queued there (FIFO).
         running = null;
         vm.runStateProperty().set(CellViewModel.RunState.IDLE);
-        InputQuestion unanswered = vm.questionProperty().get();
-        if (unanswered != null) {
-            unanswered.answer().cancel(false);
-            vm.questionProperty().set(null);
-        }
         if (reply == null) {
             vm.append(List.of(new Output.Error("KernelError", "the kernel failed", List.of("The kernel failed; restart it."))));
         }
